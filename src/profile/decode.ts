@@ -1,0 +1,569 @@
+/**
+ * pprof protobuf -> columnar Profile, in one pass over the bytes.
+ *
+ * Why not pprof-format: it builds an object per sample, per location and per line and
+ * runs at ~15 MB/s; this decoder writes straight into typed arrays (no allocation per
+ * sample) and is checked against pprof-format and `go tool pprof` in the tests.
+ *
+ * Field numbers follow google/pprof's profile.proto. Samples usually precede the
+ * locations and functions they reference, so references are recorded as ids and
+ * remapped to indices once everything has been read.
+ */
+import { ProfileError } from './errors.ts';
+import { F64Builder, I32Builder, U32Builder, growF64 } from './growable.ts';
+import { StackTableBuilder } from './stack-table.ts';
+import type { Profile, SampleLabels, SampleType } from './model.ts';
+import { ProtoReader, WIRE_BYTES, WIRE_VARINT, decodeUtf8 } from './protobuf.ts';
+import { IdIndex } from './id-index.ts';
+
+export interface DecodeOptions {
+  /** Called with the fraction of bytes read, at most every few megabytes. */
+  onProgress?: (fraction: number) => void;
+}
+
+const PROGRESS_STEP_BYTES = 4 << 20;
+
+// Tags (field << 3 | wire type) of the fields on the hot path.
+const TAG_SAMPLE_LOCATIONS_PACKED = (1 << 3) | WIRE_BYTES;
+const TAG_SAMPLE_LOCATION = (1 << 3) | WIRE_VARINT;
+const TAG_SAMPLE_VALUES_PACKED = (2 << 3) | WIRE_BYTES;
+const TAG_SAMPLE_VALUE = (2 << 3) | WIRE_VARINT;
+const TAG_SAMPLE_LABEL = (3 << 3) | WIRE_BYTES;
+
+
+class LabelColumns {
+  offsets: U32Builder;
+  key = new I32Builder();
+  str = new I32Builder();
+  num = new F64Builder();
+  numUnit = new I32Builder();
+
+  /** Labels can first appear on a late sample: earlier samples get empty ranges. */
+  constructor(samplesSoFar: number) {
+    this.offsets = new U32Builder(samplesSoFar + 64);
+    for (let i = 0; i <= samplesSoFar; i++) this.offsets.push(0);
+  }
+
+  finish(): SampleLabels {
+    return {
+      offsets: this.offsets.finish(),
+      key: this.key.finish(),
+      str: this.str.finish(),
+      num: this.num.finish(),
+      numUnit: this.numUnit.finish(),
+    };
+  }
+}
+
+class Decoder {
+  private readonly r: ProtoReader;
+  private readonly onProgress?: (fraction: number) => void;
+
+  strings: string[] = [];
+  sampleTypes: { type: number; unit: number }[] = [];
+  defaultSampleTypeIndex = 0;
+
+  sampleCount = 0;
+  readonly stacks: StackTableBuilder;
+  /** the current sample's location ids, leaf first (reused for every sample) */
+  sampleIds = new Float64Array(256);
+  sampleDepth = 0;
+  sampleStack = new I32Builder(1024);
+  values = new Float64Array(1 << 12);
+  valuesLength = 0;
+  valuesPerSample = -1;
+  labels: LabelColumns | null = null;
+
+  locationIds = new F64Builder();
+  locationMappingIds = new F64Builder();
+  locationAddressHi = new U32Builder();
+  locationAddressLo = new U32Builder();
+  lineOffsets = new U32Builder();
+  lineFunctionIds = new F64Builder();
+  lineNumbers = new F64Builder();
+
+  functionIds = new F64Builder();
+  functionName = new I32Builder();
+  functionSystemName = new I32Builder();
+  functionFilename = new I32Builder();
+  functionStartLine = new F64Builder();
+
+  mappingIds = new F64Builder();
+  mappingFilename = new I32Builder();
+  mappingBuildId = new I32Builder();
+
+  dropFrames = 0;
+  keepFrames = 0;
+  timeNanos = 0;
+  durationNanos = 0;
+  periodType: { type: number; unit: number } | null = null;
+  period = 0;
+  comments: number[] = [];
+
+  private readonly halves = new Uint32Array(2);
+
+  constructor(bytes: Uint8Array, options: DecodeOptions) {
+    this.r = new ProtoReader(bytes);
+    // Real profiles have about one distinct stack prefix per 25-30 bytes of pprof.
+    this.stacks = new StackTableBuilder(bytes.length / 32);
+    this.onProgress = options.onProgress;
+    this.lineOffsets.push(0);
+  }
+
+  run(): void {
+    const r = this.r;
+    let nextProgress = PROGRESS_STEP_BYTES;
+    while (r.pos < r.end) {
+      const tag = r.tag();
+      const field = tag >>> 3;
+      const wire = tag & 7;
+      if (wire === WIRE_BYTES) {
+        const end = r.lengthEnd();
+        switch (field) {
+          case 1:
+            this.sampleTypes.push(this.readValueType(end));
+            break;
+          case 2:
+            this.readSample(end);
+            break;
+          case 3:
+            this.readMapping(end);
+            break;
+          case 4:
+            this.readLocation(end);
+            break;
+          case 5:
+            this.readFunction(end);
+            break;
+          case 6:
+            this.strings.push(decodeUtf8(r.buf, r.pos, end));
+            break;
+          case 11:
+            this.periodType = this.readValueType(end);
+            break;
+          case 13:
+            this.readPackedInts(end, this.comments);
+            break;
+        }
+        r.pos = end;
+      } else if (wire === WIRE_VARINT) {
+        switch (field) {
+          case 7:
+            this.dropFrames = r.uint();
+            break;
+          case 8:
+            this.keepFrames = r.uint();
+            break;
+          case 9:
+            this.timeNanos = r.int();
+            break;
+          case 10:
+            this.durationNanos = r.int();
+            break;
+          case 12:
+            this.period = r.int();
+            break;
+          case 13:
+            this.comments.push(r.int());
+            break;
+          case 14:
+            this.defaultSampleTypeIndex = r.uint();
+            break;
+          default:
+            r.uint();
+        }
+      } else {
+        r.skip(wire);
+      }
+      if (this.onProgress && r.pos >= nextProgress) {
+        this.onProgress(r.pos / r.end);
+        nextProgress = r.pos + PROGRESS_STEP_BYTES;
+      }
+    }
+  }
+
+  /** Runs `read` with the reader's bounds narrowed to a sub-message, then checks it ended exactly there. */
+  private within(end: number, what: string, read: (r: ProtoReader) => void): void {
+    const r = this.r;
+    const outer = r.end;
+    r.end = end;
+    read(r);
+    if (r.pos !== end) {
+      throw new ProfileError('corrupt-protobuf', `not a pprof profile: malformed ${what}`);
+    }
+    r.end = outer;
+  }
+
+  private readValueType(end: number): { type: number; unit: number } {
+    const vt = { type: 0, unit: 0 };
+    this.within(end, 'value type', (r) => {
+      while (r.pos < r.end) {
+        const tag = r.tag();
+        if (tag === ((1 << 3) | WIRE_VARINT)) vt.type = r.uint();
+        else if (tag === ((2 << 3) | WIRE_VARINT)) vt.unit = r.uint();
+        else r.skip(tag & 7);
+      }
+    });
+    return vt;
+  }
+
+  private readPackedInts(end: number, out: number[]): void {
+    this.within(end, 'packed field', (r) => {
+      while (r.pos < r.end) out.push(r.int());
+    });
+  }
+
+  // The hot path: no closures, no allocation, varints decoded inline, bounds narrowed by hand.
+  private readSample(end: number): void {
+    const r = this.r;
+    const outer = r.end;
+    r.end = end;
+    const valuesStart = this.valuesLength;
+    this.sampleDepth = 0;
+    while (r.pos < end) {
+      const tag = r.tag();
+      if (tag === TAG_SAMPLE_LOCATIONS_PACKED) {
+        const fieldEnd = r.lengthEnd();
+        r.end = fieldEnd;
+        this.readPackedLocations(fieldEnd);
+        r.end = end;
+      } else if (tag === TAG_SAMPLE_VALUES_PACKED) {
+        const fieldEnd = r.lengthEnd();
+        r.end = fieldEnd;
+        while (r.pos < fieldEnd) this.pushValue(r.int());
+        r.end = end;
+      } else if (tag === TAG_SAMPLE_LOCATION) {
+        this.pushLocation(r.uint());
+      } else if (tag === TAG_SAMPLE_VALUE) {
+        this.pushValue(r.int());
+      } else if (tag === TAG_SAMPLE_LABEL) {
+        this.readLabel(r.lengthEnd());
+      } else {
+        r.skip(tag & 7);
+      }
+    }
+    if (r.pos !== end) throw new ProfileError('corrupt-protobuf', 'not a pprof profile: malformed sample');
+    r.end = outer;
+
+    const count = this.valuesLength - valuesStart;
+    if (this.valuesPerSample === -1) this.valuesPerSample = count;
+    else if (count !== this.valuesPerSample) {
+      throw new ProfileError(
+        'corrupt-protobuf',
+        `corrupt pprof data: sample ${this.sampleCount} has ${count} values, earlier samples have ${this.valuesPerSample}`,
+      );
+    }
+    this.sampleCount++;
+    this.sampleStack.push(this.stacks.addStack(this.sampleIds, this.sampleDepth));
+    if (this.labels) this.labels.offsets.push(this.labels.key.length);
+  }
+
+  /** Location ids are small varints (1-3 bytes): decode up to 4 bytes inline, defer the rest. */
+  private readPackedLocations(fieldEnd: number): void {
+    const r = this.r;
+    const buf = r.buf;
+    // Each varint takes at least one byte, so the byte count bounds the id count.
+    const needed = this.sampleDepth + (fieldEnd - r.pos);
+    if (needed > this.sampleIds.length) this.sampleIds = growF64(this.sampleIds, needed);
+    const ids = this.sampleIds;
+    let n = this.sampleDepth;
+    let pos = r.pos;
+    while (pos < fieldEnd) {
+      let b = buf[pos];
+      let id = b & 0x7f;
+      if (b >= 0x80) {
+        if (pos + 4 >= fieldEnd) {
+          // Near the field's end: the careful reader checks every byte against the bound.
+          r.pos = pos;
+          ids[n++] = r.uint();
+          pos = r.pos;
+          continue;
+        }
+        b = buf[pos + 1];
+        id |= (b & 0x7f) << 7;
+        if (b >= 0x80) {
+          b = buf[pos + 2];
+          id |= (b & 0x7f) << 14;
+          if (b >= 0x80) {
+            b = buf[pos + 3];
+            id |= (b & 0x7f) << 21;
+            if (b >= 0x80) {
+              r.pos = pos;
+              ids[n++] = r.uint();
+              pos = r.pos;
+              continue;
+            }
+            pos++;
+          }
+          pos++;
+        }
+        pos++;
+      }
+      pos++;
+      ids[n++] = id;
+    }
+    r.pos = pos;
+    this.sampleDepth = n;
+  }
+
+  private pushValue(value: number): void {
+    if (this.valuesLength === this.values.length) this.values = growF64(this.values, this.valuesLength + 1);
+    this.values[this.valuesLength++] = value;
+  }
+
+  private pushLocation(id: number): void {
+    if (this.sampleDepth === this.sampleIds.length) this.sampleIds = growF64(this.sampleIds, this.sampleDepth + 1);
+    this.sampleIds[this.sampleDepth++] = id;
+  }
+
+  private readLabel(end: number): void {
+    this.labels ??= new LabelColumns(this.sampleCount);
+    const labels = this.labels;
+    let key = 0;
+    let str = 0;
+    let num = 0;
+    let numUnit = 0;
+    this.within(end, 'label', (r) => {
+      while (r.pos < r.end) {
+        const tag = r.tag();
+        switch (tag) {
+          case (1 << 3) | WIRE_VARINT:
+            key = r.uint();
+            break;
+          case (2 << 3) | WIRE_VARINT:
+            str = r.uint();
+            break;
+          case (3 << 3) | WIRE_VARINT:
+            num = r.int();
+            break;
+          case (4 << 3) | WIRE_VARINT:
+            numUnit = r.uint();
+            break;
+          default:
+            r.skip(tag & 7);
+        }
+      }
+    });
+    labels.key.push(key);
+    labels.str.push(str);
+    labels.num.push(num);
+    labels.numUnit.push(numUnit);
+  }
+
+  private readMapping(end: number): void {
+    let id = 0;
+    let filename = 0;
+    let buildId = 0;
+    this.within(end, 'mapping', (r) => {
+      while (r.pos < r.end) {
+        const tag = r.tag();
+        if (tag === ((1 << 3) | WIRE_VARINT)) id = r.uint();
+        else if (tag === ((5 << 3) | WIRE_VARINT)) filename = r.uint();
+        else if (tag === ((6 << 3) | WIRE_VARINT)) buildId = r.uint();
+        else r.skip(tag & 7);
+      }
+    });
+    this.mappingIds.push(id);
+    this.mappingFilename.push(filename);
+    this.mappingBuildId.push(buildId);
+  }
+
+  private readLocation(end: number): void {
+    let id = 0;
+    let mappingId = 0;
+    let addressHi = 0;
+    let addressLo = 0;
+    this.within(end, 'location', (r) => {
+      while (r.pos < r.end) {
+        const tag = r.tag();
+        if (tag === ((1 << 3) | WIRE_VARINT)) id = r.uint();
+        else if (tag === ((2 << 3) | WIRE_VARINT)) mappingId = r.uint();
+        else if (tag === ((3 << 3) | WIRE_VARINT)) {
+          r.uint64Halves(this.halves);
+          addressHi = this.halves[0];
+          addressLo = this.halves[1];
+        } else if (tag === ((4 << 3) | WIRE_BYTES)) this.readLine(r.lengthEnd());
+        else r.skip(tag & 7);
+      }
+    });
+    this.locationIds.push(id);
+    this.locationMappingIds.push(mappingId);
+    this.locationAddressHi.push(addressHi);
+    this.locationAddressLo.push(addressLo);
+    this.lineOffsets.push(this.lineNumbers.length);
+  }
+
+  private readLine(end: number): void {
+    let functionId = 0;
+    let line = 0;
+    this.within(end, 'line', (r) => {
+      while (r.pos < r.end) {
+        const tag = r.tag();
+        if (tag === ((1 << 3) | WIRE_VARINT)) functionId = r.uint();
+        else if (tag === ((2 << 3) | WIRE_VARINT)) line = r.int();
+        else r.skip(tag & 7);
+      }
+    });
+    this.lineFunctionIds.push(functionId);
+    this.lineNumbers.push(line);
+  }
+
+  private readFunction(end: number): void {
+    let id = 0;
+    let name = 0;
+    let systemName = 0;
+    let filename = 0;
+    let startLine = 0;
+    this.within(end, 'function', (r) => {
+      while (r.pos < r.end) {
+        const tag = r.tag();
+        switch (tag) {
+          case (1 << 3) | WIRE_VARINT:
+            id = r.uint();
+            break;
+          case (2 << 3) | WIRE_VARINT:
+            name = r.uint();
+            break;
+          case (3 << 3) | WIRE_VARINT:
+            systemName = r.uint();
+            break;
+          case (4 << 3) | WIRE_VARINT:
+            filename = r.uint();
+            break;
+          case (5 << 3) | WIRE_VARINT:
+            startLine = r.int();
+            break;
+          default:
+            r.skip(tag & 7);
+        }
+      }
+    });
+    this.functionIds.push(id);
+    this.functionName.push(name);
+    this.functionSystemName.push(systemName);
+    this.functionFilename.push(filename);
+    this.functionStartLine.push(startLine);
+  }
+}
+
+function checkStringIndices(indices: ArrayLike<number>, count: number, what: string): void {
+  for (let i = 0; i < indices.length; i++) {
+    const s = indices[i];
+    if (s < 0 || s >= count) {
+      throw new ProfileError('corrupt-protobuf', `corrupt pprof data: ${what} refers to string ${s}, past the string table (${count})`);
+    }
+  }
+}
+
+function resolveValueType(vt: { type: number; unit: number }, strings: string[]): SampleType {
+  checkStringIndices([vt.type, vt.unit], strings.length, 'a sample type');
+  return { type: strings[vt.type], unit: strings[vt.unit] };
+}
+
+/** Decodes raw (already inflated) pprof protobuf bytes. Throws ProfileError on bad input. */
+export function decodePprof(bytes: Uint8Array, options: DecodeOptions = {}): Profile {
+  const d = new Decoder(bytes, options);
+  d.run();
+  const strings = d.strings;
+  if (strings.length === 0 || strings[0] !== '') {
+    throw new ProfileError('not-pprof', 'not a pprof profile: the string table is missing or does not start with ""');
+  }
+  if (d.sampleTypes.length === 0) {
+    throw new ProfileError('not-pprof', 'not a pprof profile: it declares no sample types');
+  }
+  const sampleTypes = d.sampleTypes.map((vt) => resolveValueType(vt, strings));
+  const types = sampleTypes.length;
+  if (d.sampleCount > 0 && d.valuesPerSample !== types) {
+    throw new ProfileError(
+      'corrupt-protobuf',
+      `corrupt pprof data: samples have ${d.valuesPerSample} values but the profile declares ${types} sample types`,
+    );
+  }
+
+  const functionIndex = new IdIndex(d.functionIds.finish(), 'function');
+  const mappingIndex = new IdIndex(d.mappingIds.finish(), 'mapping');
+  const locationIndex = new IdIndex(d.locationIds.finish(), 'location');
+
+  const functionName = d.functionName.finish();
+  const functionSystemName = d.functionSystemName.finish();
+  const functionFilename = d.functionFilename.finish();
+  const mappingFilename = d.mappingFilename.finish();
+  const mappingBuildId = d.mappingBuildId.finish();
+  checkStringIndices(functionName, strings.length, 'a function name');
+  checkStringIndices(functionSystemName, strings.length, 'a function system name');
+  checkStringIndices(functionFilename, strings.length, 'a function file name');
+  checkStringIndices(mappingFilename, strings.length, 'a mapping file name');
+  checkStringIndices(mappingBuildId, strings.length, 'a mapping build id');
+
+  // Lines: function ids -> indices (0 means "no function", as in pprof).
+  const lineFunctionIds = d.lineFunctionIds.finish();
+  const lineFunction = new Int32Array(lineFunctionIds.length);
+  for (let i = 0; i < lineFunctionIds.length; i++) {
+    const id = lineFunctionIds[i];
+    lineFunction[i] = id === 0 ? -1 : functionIndex.require(id, 'a line');
+  }
+  const locationMappingIds = d.locationMappingIds.finish();
+  const locationMapping = new Int32Array(locationMappingIds.length);
+  for (let i = 0; i < locationMappingIds.length; i++) {
+    const id = locationMappingIds[i];
+    // A dangling mapping id only loses the mapping's name; pprof tolerates it too.
+    locationMapping[i] = id === 0 ? -1 : mappingIndex.lookup(id);
+  }
+
+  // Stack table: location ids -> location indices.
+  const stacks = d.stacks.finish();
+  const stackLocation = new Uint32Array(stacks.count);
+  for (let i = 0; i < stacks.count; i++) stackLocation[i] = locationIndex.require(stacks.locationId[i], 'a sample');
+
+  let labels = d.labels ? d.labels.finish() : null;
+  if (labels) {
+    checkStringIndices(labels.key, strings.length, 'a label key');
+    checkStringIndices(labels.str, strings.length, 'a label value');
+    checkStringIndices(labels.numUnit, strings.length, 'a label unit');
+    if (labels.key.length === 0) labels = null;
+  }
+  const checkIndex = (s: number, what: string): number => {
+    checkStringIndices([s], strings.length, what);
+    return s;
+  };
+
+  const defaultType = d.defaultSampleTypeIndex;
+  checkIndex(defaultType, 'default_sample_type');
+  const defaultName = strings[defaultType];
+  const defaultIndex = defaultType === 0 ? -1 : sampleTypes.findIndex((t) => t.type === defaultName);
+
+  return {
+    strings,
+    sampleTypes,
+    defaultSampleType: defaultIndex >= 0 ? defaultIndex : types - 1,
+    sampleCount: d.sampleCount,
+    sampleStack: d.sampleStack.finish(),
+    stackCount: stacks.count,
+    stackPrefix: stacks.prefix,
+    stackLocation,
+    values: d.values.slice(0, d.valuesLength),
+    labels,
+    locationCount: locationIndex.count,
+    lineOffsets: d.lineOffsets.finish(),
+    lineFunction,
+    lineNumber: d.lineNumbers.finish(),
+    locationMapping,
+    locationAddressHi: d.locationAddressHi.finish(),
+    locationAddressLo: d.locationAddressLo.finish(),
+    functionCount: functionIndex.count,
+    functionName,
+    functionSystemName,
+    functionFilename,
+    functionStartLine: d.functionStartLine.finish(),
+    mappingCount: mappingIndex.count,
+    mappingFilename,
+    mappingBuildId,
+    dropFrames: checkIndex(d.dropFrames, 'drop_frames'),
+    keepFrames: checkIndex(d.keepFrames, 'keep_frames'),
+    timeNanos: d.timeNanos,
+    durationNanos: d.durationNanos,
+    periodType: d.periodType ? resolveValueType(d.periodType, strings) : null,
+    period: d.period,
+    comments: d.comments.map((s) => strings[checkIndex(s, 'a comment')]),
+  };
+}

@@ -1,0 +1,27 @@
+/**
+ * File bytes -> Profile: the whole pipeline a dropped file goes through, as one call.
+ * Used by the worker and by tests, so both exercise exactly the same path.
+ */
+import { decodePprof } from './decode.ts';
+import { asProfileError } from './errors.ts';
+import { rawPprofBytes } from './gzip.ts';
+import type { InflateOptions } from './gzip.ts';
+import type { Profile } from './model.ts';
+
+export interface LoadOptions extends InflateOptions {
+  /** stage and fraction done, for a progress bar */
+  onStage?: (stage: 'inflate' | 'decode', fraction: number) => void;
+}
+
+export async function loadProfile(bytes: Uint8Array, options: LoadOptions = {}): Promise<{ profile: Profile; rawBytes: number }> {
+  try {
+    const raw = await rawPprofBytes(bytes, {
+      ...options,
+      onProgress: (f) => options.onStage?.('inflate', f),
+    });
+    const profile = decodePprof(raw, { onProgress: (f) => options.onStage?.('decode', f) });
+    return { profile, rawBytes: raw.length };
+  } catch (error) {
+    throw asProfileError(error);
+  }
+}

@@ -1,0 +1,161 @@
+/**
+ * The columnar profile model: what `decode` produces from pprof bytes.
+ *
+ * Everything large lives in typed arrays indexed by position (never by pprof id), so the
+ * model can be transferred between a worker and the main thread without copying and
+ * walked without allocating an object per sample. pprof ids are remapped to indices
+ * during decode; index 0 of `strings` is always "" as the format requires.
+ */
+
+export interface SampleType {
+  /** e.g. "cpu", "alloc_space", "wall" */
+  type: string;
+  /** e.g. "nanoseconds", "bytes", "count" */
+  unit: string;
+}
+
+/** Per-sample string/number labels, flattened. Sample i owns entries [offsets[i], offsets[i+1]). */
+export interface SampleLabels {
+  offsets: Uint32Array;
+  /** string-table index of the key */
+  key: Int32Array;
+  /** string-table index of the string value, 0 when the label is numeric */
+  str: Int32Array;
+  num: Float64Array;
+  /** string-table index of the numeric unit, 0 when absent */
+  numUnit: Int32Array;
+}
+
+export interface Profile {
+  strings: string[];
+  sampleTypes: SampleType[];
+  /** index into sampleTypes: `default_sample_type` if set, else the last type (as pprof does) */
+  defaultSampleType: number;
+
+  sampleCount: number;
+  /** Leaf row of sample i's stack in the stack table, -1 when the sample has no locations. */
+  sampleStack: Int32Array;
+
+  /**
+   * The stack table: row r is the stack `stackPrefix[r]` (its caller's row, -1 at the root)
+   * extended by location `stackLocation[r]`. Rows are created prefix-first, so a row's
+   * prefix always has a smaller index. Distinct stacks share their common prefixes.
+   */
+  stackCount: number;
+  stackPrefix: Int32Array;
+  stackLocation: Uint32Array;
+  /** sampleCount * sampleTypes.length values, row-major: values[i * types + t]. Exact up to 2^53. */
+  values: Float64Array;
+  labels: SampleLabels | null;
+
+  /** Location i's inlined frames are lines [lineOffsets[i], lineOffsets[i+1]), innermost first. */
+  locationCount: number;
+  lineOffsets: Uint32Array;
+  /** function index per line, -1 when the line names no known function */
+  lineFunction: Int32Array;
+  lineNumber: Float64Array;
+  /** mapping index per location, -1 when none */
+  locationMapping: Int32Array;
+  /** address per location, split in 32-bit halves so 64-bit addresses stay exact */
+  locationAddressHi: Uint32Array;
+  locationAddressLo: Uint32Array;
+
+  functionCount: number;
+  /** string-table indices */
+  functionName: Int32Array;
+  functionSystemName: Int32Array;
+  functionFilename: Int32Array;
+  functionStartLine: Float64Array;
+
+  mappingCount: number;
+  /** string-table indices */
+  mappingFilename: Int32Array;
+  mappingBuildId: Int32Array;
+
+  /** string-table indices; 0 when absent */
+  dropFrames: number;
+  keepFrames: number;
+  /** unix nanoseconds; 0 when absent */
+  timeNanos: number;
+  durationNanos: number;
+  periodType: SampleType | null;
+  period: number;
+  comments: string[];
+}
+
+/** Every typed array of a profile, for `postMessage(..., transfer)`. */
+export function profileTransferables(profile: Profile): ArrayBuffer[] {
+  const arrays: ArrayBufferView[] = [
+    profile.sampleStack,
+    profile.stackPrefix,
+    profile.stackLocation,
+    profile.values,
+    profile.lineOffsets,
+    profile.lineFunction,
+    profile.lineNumber,
+    profile.locationMapping,
+    profile.locationAddressHi,
+    profile.locationAddressLo,
+    profile.functionName,
+    profile.functionSystemName,
+    profile.functionFilename,
+    profile.functionStartLine,
+    profile.mappingFilename,
+    profile.mappingBuildId,
+  ];
+  if (profile.labels) {
+    const l = profile.labels;
+    arrays.push(l.offsets, l.key, l.str, l.num, l.numUnit);
+  }
+  return uniqueBuffers(arrays);
+}
+
+export function uniqueBuffers(arrays: ArrayBufferView[]): ArrayBuffer[] {
+  const seen = new Set<ArrayBuffer>();
+  for (const a of arrays) seen.add(a.buffer as ArrayBuffer);
+  return [...seen];
+}
+
+/** Sum of each sample type over all samples. */
+export function sampleTotals(profile: Profile): number[] {
+  const types = profile.sampleTypes.length;
+  const totals = new Array<number>(types).fill(0);
+  const values = profile.values;
+  for (let i = 0; i < profile.sampleCount; i++) {
+    const row = i * types;
+    for (let t = 0; t < types; t++) totals[t] += values[row + t];
+  }
+  return totals;
+}
+
+function isZeroSample(profile: Profile, sample: number): boolean {
+  const types = profile.sampleTypes.length;
+  for (let t = 0; t < types; t++) if (profile.values[sample * types + t] !== 0) return false;
+  return true;
+}
+
+function labelKey(profile: Profile, sample: number): string {
+  const labels = profile.labels;
+  if (!labels) return '';
+  const parts: string[] = [];
+  for (let i = labels.offsets[sample]; i < labels.offsets[sample + 1]; i++) {
+    parts.push(`${labels.key[i]}=${labels.str[i]}/${labels.num[i]}/${labels.numUnit[i]}`);
+  }
+  return parts.sort().join(',');
+}
+
+/**
+ * Sample and stack counts as `go tool pprof` reports them: it merges samples with the
+ * same stack and labels and drops samples whose values are all zero.
+ */
+export function pprofSampleCounts(profile: Profile): { samples: number; distinctStacks: number } {
+  const samples = new Set<string>();
+  const stacks = new Set<number>();
+  for (let s = 0; s < profile.sampleCount; s++) {
+    if (isZeroSample(profile, s)) continue;
+    const stack = profile.sampleStack[s];
+    stacks.add(stack);
+    samples.add(`${stack}|${labelKey(profile, s)}`);
+  }
+  return { samples: samples.size, distinctStacks: stacks.size };
+}
