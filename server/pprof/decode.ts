@@ -1,0 +1,322 @@
+/**
+ * Decodes pprof (google.v1.Profile) bytes into flat arrays, checking as it goes
+ * that the bytes really are a profile: wire types match the schema, every string,
+ * location, function and mapping reference resolves, every sample has one value
+ * per sample type. Strings are decoded lazily: ingest only needs the sample type
+ * names, merge needs function and file names.
+ *
+ * Field numbers follow google/pprof's proto/profile.proto.
+ */
+import { PprofFormatError, WireReader, expectWireType } from './wire.ts';
+
+export interface ValueTypeRef {
+  /** string table indices */
+  type: number;
+  unit: number;
+}
+
+export interface PprofLine {
+  functionId: number;
+  line: number;
+}
+
+export interface PprofLocation {
+  id: number;
+  mappingId: number;
+  address: number;
+  lines: PprofLine[];
+  isFolded: boolean;
+}
+
+export interface PprofFunction {
+  id: number;
+  name: number;
+  systemName: number;
+  filename: number;
+  startLine: number;
+}
+
+export interface PprofMapping {
+  id: number;
+  memoryStart: number;
+  memoryLimit: number;
+  fileOffset: number;
+  filename: number;
+  buildId: number;
+  hasFunctions: boolean;
+  hasFilenames: boolean;
+  hasLineNumbers: boolean;
+  hasInlineFrames: boolean;
+}
+
+const LEN = 2;
+const VARINT = 0;
+
+export class DecodedPprof {
+  sampleTypes: ValueTypeRef[] = [];
+  /** sample i's location ids are sampleLocationIds[sampleLocationStarts[i] .. sampleLocationStarts[i + 1]) */
+  sampleLocationStarts: number[] = [0];
+  sampleLocationIds: number[] = [];
+  /** sample i's value for type t is sampleValues[i * sampleTypes.length + t] */
+  sampleValues: number[] = [];
+  locations: PprofLocation[] = [];
+  functions: PprofFunction[] = [];
+  mappings: PprofMapping[] = [];
+  dropFrames = 0;
+  keepFrames = 0;
+  timeNanos = 0;
+  durationNanos = 0;
+  periodType: ValueTypeRef | undefined;
+  period = 0;
+  comments: number[] = [];
+  defaultSampleType = 0;
+  private stringSpans: number[] = [];
+  private stringCache: (string | undefined)[] = [];
+
+  constructor(private readonly buf: Buffer) {}
+
+  get sampleCount(): number {
+    return this.sampleLocationStarts.length - 1;
+  }
+
+  get stringCount(): number {
+    return this.stringSpans.length / 2;
+  }
+
+  string(index: number): string {
+    const cached = this.stringCache[index];
+    if (cached !== undefined) return cached;
+    if (index < 0 || index >= this.stringCount) throw new PprofFormatError(`string index ${index} out of range`);
+    const value = this.buf.toString('utf8', this.stringSpans[2 * index], this.stringSpans[2 * index + 1]);
+    this.stringCache[index] = value;
+    return value;
+  }
+
+  addString(start: number, end: number): void {
+    this.stringSpans.push(start, end);
+  }
+
+  /** Totals of each sample type over all samples. */
+  totals(): number[] {
+    const width = this.sampleTypes.length;
+    const totals = new Array<number>(width).fill(0);
+    const values = this.sampleValues;
+    for (let i = 0; i < values.length; i++) totals[i % width] += values[i];
+    return totals;
+  }
+}
+
+function readValueType(r: WireReader, start: number, end: number): ValueTypeRef {
+  const sub = new WireReader(r.buf, start, end);
+  const out: ValueTypeRef = { type: 0, unit: 0 };
+  while (!sub.done) {
+    const [field, wt] = sub.tag();
+    if (field === 1 || field === 2) {
+      expectWireType(field, wt, VARINT, 'ValueType');
+      if (field === 1) out.type = sub.varint();
+      else out.unit = sub.varint();
+    } else sub.skip(wt, field);
+  }
+  return out;
+}
+
+function readSample(p: DecodedPprof, r: WireReader, start: number, end: number, valueCounts: number[]): void {
+  const sub = new WireReader(r.buf, start, end);
+  const before = p.sampleValues.length;
+  while (!sub.done) {
+    const [field, wt] = sub.tag();
+    if (field === 1) sub.repeatedVarint(wt, p.sampleLocationIds);
+    else if (field === 2) sub.repeatedVarint(wt, p.sampleValues);
+    else if (field === 3) {
+      expectWireType(field, wt, LEN, 'Sample');
+      sub.span(); // labels are not kept: merged profiles aggregate over them
+    } else sub.skip(wt, field);
+  }
+  p.sampleLocationStarts.push(p.sampleLocationIds.length);
+  valueCounts.push(p.sampleValues.length - before);
+}
+
+function readFunction(r: WireReader, start: number, end: number): PprofFunction {
+  const sub = new WireReader(r.buf, start, end);
+  const fn: PprofFunction = { id: 0, name: 0, systemName: 0, filename: 0, startLine: 0 };
+  while (!sub.done) {
+    const [field, wt] = sub.tag();
+    if (field >= 1 && field <= 5) {
+      expectWireType(field, wt, VARINT, 'Function');
+      const v = sub.varint();
+      if (field === 1) fn.id = v;
+      else if (field === 2) fn.name = v;
+      else if (field === 3) fn.systemName = v;
+      else if (field === 4) fn.filename = v;
+      else fn.startLine = v;
+    } else sub.skip(wt, field);
+  }
+  return fn;
+}
+
+function readLine(r: WireReader, start: number, end: number): PprofLine {
+  const sub = new WireReader(r.buf, start, end);
+  const line: PprofLine = { functionId: 0, line: 0 };
+  while (!sub.done) {
+    const [field, wt] = sub.tag();
+    if (field === 1 || field === 2) {
+      expectWireType(field, wt, VARINT, 'Line');
+      if (field === 1) line.functionId = sub.varint();
+      else line.line = sub.varint();
+    } else sub.skip(wt, field);
+  }
+  return line;
+}
+
+function readLocation(r: WireReader, start: number, end: number): PprofLocation {
+  const sub = new WireReader(r.buf, start, end);
+  const loc: PprofLocation = { id: 0, mappingId: 0, address: 0, lines: [], isFolded: false };
+  while (!sub.done) {
+    const [field, wt] = sub.tag();
+    if (field === 4) {
+      expectWireType(field, wt, LEN, 'Location');
+      const [s, e] = sub.span();
+      loc.lines.push(readLine(sub, s, e));
+    } else if (field === 1 || field === 2 || field === 3 || field === 5) {
+      expectWireType(field, wt, VARINT, 'Location');
+      const v = sub.varint();
+      if (field === 1) loc.id = v;
+      else if (field === 2) loc.mappingId = v;
+      else if (field === 3) loc.address = v;
+      else loc.isFolded = v !== 0;
+    } else sub.skip(wt, field);
+  }
+  return loc;
+}
+
+function readMapping(r: WireReader, start: number, end: number): PprofMapping {
+  const sub = new WireReader(r.buf, start, end);
+  const m: PprofMapping = {
+    id: 0,
+    memoryStart: 0,
+    memoryLimit: 0,
+    fileOffset: 0,
+    filename: 0,
+    buildId: 0,
+    hasFunctions: false,
+    hasFilenames: false,
+    hasLineNumbers: false,
+    hasInlineFrames: false,
+  };
+  const keys = [
+    'id',
+    'memoryStart',
+    'memoryLimit',
+    'fileOffset',
+    'filename',
+    'buildId',
+    'hasFunctions',
+    'hasFilenames',
+    'hasLineNumbers',
+    'hasInlineFrames',
+  ] as const;
+  while (!sub.done) {
+    const [field, wt] = sub.tag();
+    if (field >= 1 && field <= 10) {
+      expectWireType(field, wt, VARINT, 'Mapping');
+      const v = sub.varint();
+      const key = keys[field - 1];
+      if (field >= 7) (m[key] as boolean) = v !== 0;
+      else (m[key] as number) = v;
+    } else sub.skip(wt, field);
+  }
+  return m;
+}
+
+function readTopLevelField(p: DecodedPprof, r: WireReader, field: number, wt: number, valueCounts: number[]): void {
+  if (field >= 1 && field <= 6) {
+    expectWireType(field, wt, LEN, 'Profile');
+    const [s, e] = r.span();
+    if (field === 1) p.sampleTypes.push(readValueType(r, s, e));
+    else if (field === 2) readSample(p, r, s, e, valueCounts);
+    else if (field === 3) p.mappings.push(readMapping(r, s, e));
+    else if (field === 4) p.locations.push(readLocation(r, s, e));
+    else if (field === 5) p.functions.push(readFunction(r, s, e));
+    else p.addString(s, e);
+  } else if (field === 11) {
+    expectWireType(field, wt, LEN, 'Profile');
+    const [s, e] = r.span();
+    p.periodType = readValueType(r, s, e);
+  } else if (field === 13) {
+    r.repeatedVarint(wt, p.comments);
+  } else if (field >= 7 && field <= 14) {
+    expectWireType(field, wt, VARINT, 'Profile');
+    const v = r.varint();
+    if (field === 7) p.dropFrames = v;
+    else if (field === 8) p.keepFrames = v;
+    else if (field === 9) p.timeNanos = v;
+    else if (field === 10) p.durationNanos = v;
+    else if (field === 12) p.period = v;
+    else p.defaultSampleType = v;
+  } else r.skip(wt, field);
+}
+
+/** Decodes and validates raw (not gzipped) pprof bytes. Throws PprofFormatError with a reason. */
+export function decodePprof(buf: Buffer): DecodedPprof {
+  const p = new DecodedPprof(buf);
+  const r = new WireReader(buf, 0, buf.length);
+  const valueCounts: number[] = [];
+  while (!r.done) {
+    const [field, wt] = r.tag();
+    readTopLevelField(p, r, field, wt, valueCounts);
+  }
+  validate(p, valueCounts);
+  return p;
+}
+
+function validate(p: DecodedPprof, valueCounts: number[]): void {
+  const strings = p.stringCount;
+  const checkString = (index: number, what: string): void => {
+    if (index < 0 || index >= Math.max(strings, 1)) {
+      throw new PprofFormatError(`${what} refers to string ${index}, but the string table has ${strings}`);
+    }
+  };
+  if (strings > 0 && p.string(0) !== '') throw new PprofFormatError('string table entry 0 is not empty');
+  if (p.sampleTypes.length === 0) throw new PprofFormatError('the profile has no sample types');
+  for (const vt of p.sampleTypes) {
+    checkString(vt.type, 'a sample type');
+    checkString(vt.unit, 'a sample unit');
+  }
+  if (p.periodType) {
+    checkString(p.periodType.type, 'the period type');
+    checkString(p.periodType.unit, 'the period unit');
+  }
+  for (let i = 0; i < valueCounts.length; i++) {
+    if (valueCounts[i] !== p.sampleTypes.length) {
+      throw new PprofFormatError(`sample ${i} has ${valueCounts[i]} values for ${p.sampleTypes.length} sample types`);
+    }
+  }
+  const functionIds = new Set<number>();
+  for (const fn of p.functions) {
+    checkString(fn.name, 'a function name');
+    checkString(fn.systemName, 'a function system name');
+    checkString(fn.filename, 'a function file name');
+    functionIds.add(fn.id);
+  }
+  const mappingIds = new Set<number>();
+  for (const m of p.mappings) {
+    checkString(m.filename, 'a mapping file name');
+    checkString(m.buildId, 'a mapping build id');
+    mappingIds.add(m.id);
+  }
+  const locationIds = new Set<number>();
+  for (const loc of p.locations) {
+    if (loc.mappingId !== 0 && !mappingIds.has(loc.mappingId)) {
+      throw new PprofFormatError(`location ${loc.id} refers to missing mapping ${loc.mappingId}`);
+    }
+    for (const line of loc.lines) {
+      if (!functionIds.has(line.functionId)) {
+        throw new PprofFormatError(`location ${loc.id} refers to missing function ${line.functionId}`);
+      }
+    }
+    locationIds.add(loc.id);
+  }
+  for (const id of p.sampleLocationIds) {
+    if (!locationIds.has(id)) throw new PprofFormatError(`a sample refers to missing location ${id}`);
+  }
+}

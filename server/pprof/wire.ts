@@ -1,0 +1,131 @@
+/**
+ * A fast, strict protobuf reader for pprof bytes on the server. Unlike a
+ * general decoder it never reads past a field's end: every length and varint is
+ * bounds-checked, so a truncated or foreign file fails with a reason instead of
+ * decoding garbage.
+ */
+
+export class PprofFormatError extends Error {
+  override name = 'PprofFormatError';
+}
+
+const TWO_POW_32 = 2 ** 32;
+
+export class WireReader {
+  pos: number;
+
+  constructor(
+    readonly buf: Buffer,
+    start: number,
+    readonly end: number,
+  ) {
+    this.pos = start;
+  }
+
+  get done(): boolean {
+    return this.pos >= this.end;
+  }
+
+  /**
+   * A varint as a number: exact up to 2^53. A 10-byte varint is a negative
+   * int64 in two's complement and comes back negative.
+   */
+  varint(): number {
+    const buf = this.buf;
+    let pos = this.pos;
+    if (pos >= this.end) throw new PprofFormatError('truncated varint');
+    let byte = buf[pos++];
+    if (byte < 0x80) {
+      this.pos = pos;
+      return byte;
+    }
+    // Low 28 bits with integer ops, the rest with float arithmetic.
+    let low = byte & 0x7f;
+    let shift = 7;
+    let high = 0;
+    for (let i = 1; i < 10; i++) {
+      if (pos >= this.end) throw new PprofFormatError('truncated varint');
+      byte = buf[pos++];
+      if (shift < 28) low |= (byte & 0x7f) << shift;
+      else high += (byte & 0x7f) * 2 ** (shift - 28);
+      shift += 7;
+      if (byte < 0x80) {
+        this.pos = pos;
+        if (i === 9) return this.negativeFromTenBytes(pos - 10);
+        return high * 2 ** 28 + low;
+      }
+    }
+    throw new PprofFormatError('varint longer than 10 bytes');
+  }
+
+  private negativeFromTenBytes(start: number): number {
+    let value = 0n;
+    for (let i = 0; i < 10; i++) value |= BigInt(this.buf[start + i] & 0x7f) << BigInt(7 * i);
+    return Number(BigInt.asIntN(64, value));
+  }
+
+  /** [field number, wire type] */
+  tag(): [number, number] {
+    const key = this.varint();
+    const field = Math.floor(key / 8);
+    const wireType = key & 7;
+    if (field === 0) throw new PprofFormatError(`invalid field number 0 at byte ${this.pos}`);
+    return [field, wireType];
+  }
+
+  /** Returns [start, end] of a length-delimited field and moves past it. */
+  span(): [number, number] {
+    const length = this.varint();
+    const start = this.pos;
+    if (length < 0 || start + length > this.end) throw new PprofFormatError('truncated length-delimited field');
+    this.pos = start + length;
+    return [start, start + length];
+  }
+
+  fixed64(): number {
+    if (this.pos + 8 > this.end) throw new PprofFormatError('truncated fixed64 field');
+    const lo = this.buf.readUInt32LE(this.pos);
+    const hi = this.buf.readUInt32LE(this.pos + 4);
+    this.pos += 8;
+    return hi * TWO_POW_32 + lo;
+  }
+
+  skip(wireType: number, field: number): void {
+    switch (wireType) {
+      case 0:
+        this.varint();
+        return;
+      case 1:
+        this.fixed64();
+        return;
+      case 2:
+        this.span();
+        return;
+      case 5:
+        if (this.pos + 4 > this.end) throw new PprofFormatError('truncated fixed32 field');
+        this.pos += 4;
+        return;
+      default:
+        throw new PprofFormatError(`field ${field} has invalid wire type ${wireType}`);
+    }
+  }
+
+  /** Reads a repeated varint field, packed or not, appending to `out`. */
+  repeatedVarint(wireType: number, out: number[]): void {
+    if (wireType === 0) {
+      out.push(this.varint());
+      return;
+    }
+    if (wireType !== 2) throw new PprofFormatError(`repeated integer field has wire type ${wireType}`);
+    const [start, end] = this.span();
+    const packed = new WireReader(this.buf, start, end);
+    while (!packed.done) out.push(packed.varint());
+  }
+}
+
+/** Checks that a known field arrived with the wire type pprof's schema gives it. */
+export function expectWireType(field: number, actual: number, expected: number, message: string): void {
+  if (actual !== expected) {
+    throw new PprofFormatError(`${message} field ${field} has wire type ${actual}, expected ${expected}`);
+  }
+}

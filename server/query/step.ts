@@ -1,0 +1,66 @@
+/**
+ * Time bucketing for SelectSeries. The range [start, end] (unix ms, inclusive)
+ * is cut into steps of `stepMs` starting at `start`; bucket k covers
+ * [start + k*stepMs, start + (k+1)*stepMs) and its point carries the bucket's
+ * start as timestamp. Buckets without profiles have no point (as in Pyroscope).
+ */
+import { invalidArgument } from '../errors.ts';
+
+export const MAX_POINTS_PER_SERIES = 11_000;
+
+export type Aggregation = 'sum' | 'average';
+
+export interface TimedValue {
+  ts: number;
+  value: number;
+}
+
+export interface SeriesPoint {
+  value: number;
+  timestamp: number;
+}
+
+/** Checks the step against the range; returns the step in milliseconds. */
+export function stepMillis(stepSeconds: number, start: number, end: number): number {
+  if (!Number.isFinite(stepSeconds) || stepSeconds <= 0) {
+    throw invalidArgument(`step must be a positive number of seconds, got ${stepSeconds}`);
+  }
+  const stepMs = stepSeconds * 1000;
+  const points = Math.floor((end - start) / stepMs) + 1;
+  if (points > MAX_POINTS_PER_SERIES) {
+    throw invalidArgument(
+      `step ${stepSeconds}s over a ${(end - start) / 1000}s range gives ${points} points; the limit is ${MAX_POINTS_PER_SERIES}`,
+    );
+  }
+  return stepMs;
+}
+
+export function bucketIndex(ts: number, start: number, stepMs: number): number {
+  return Math.floor((ts - start) / stepMs);
+}
+
+/** Aggregates values (any order) into points sorted by time. Values outside [start, end] are ignored. */
+export function bucketize(
+  values: readonly TimedValue[],
+  start: number,
+  end: number,
+  stepMs: number,
+  aggregation: Aggregation = 'sum',
+): SeriesPoint[] {
+  const sums = new Map<number, { sum: number; count: number }>();
+  for (const { ts, value } of values) {
+    if (ts < start || ts > end) continue;
+    const k = bucketIndex(ts, start, stepMs);
+    const bucket = sums.get(k);
+    if (bucket) {
+      bucket.sum += value;
+      bucket.count++;
+    } else sums.set(k, { sum: value, count: 1 });
+  }
+  return [...sums.entries()]
+    .sort((a, b) => a[0] - b[0])
+    .map(([k, { sum, count }]) => ({
+      timestamp: Math.floor(start + k * stepMs),
+      value: aggregation === 'average' ? sum / count : sum,
+    }));
+}
