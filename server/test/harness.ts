@@ -76,8 +76,9 @@ export async function startServerProcess(extraArgs: string[] = [], dataDir = tem
   };
 }
 
-export function profileFile(name: string): Buffer {
-  return readFileSync(join(PROFILES_DIR, name));
+/** A file from shared/profiles, in an ArrayBuffer-backed array (usable as a fetch body). */
+export function profileFile(name: string): Uint8Array<ArrayBuffer> {
+  return new Uint8Array(readFileSync(join(PROFILES_DIR, name)));
 }
 
 export interface ManifestEntry {
@@ -118,7 +119,7 @@ export function ingestUrl(base: string, params: IngestParams): string {
   return url.toString();
 }
 
-export async function ingestRaw(base: string, body: Uint8Array, params: IngestParams): Promise<Response> {
+export async function ingestRaw(base: string, body: Uint8Array<ArrayBuffer>, params: IngestParams): Promise<Response> {
   return fetch(ingestUrl(base, params), {
     method: 'POST',
     body,

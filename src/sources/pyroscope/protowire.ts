@@ -120,7 +120,7 @@ export class ProtoReader {
 
 /** Builds a protobuf message into a growing buffer. */
 export class ProtoWriter {
-  private buf = new Uint8Array(256);
+  private buf: Uint8Array<ArrayBuffer> = new Uint8Array(256);
   private length = 0;
 
   private ensure(extra: number): void {
@@ -167,7 +167,7 @@ export class ProtoWriter {
     return this.bytes(utf8Encoder.encode(value));
   }
 
-  finish(): Uint8Array {
+  finish(): Uint8Array<ArrayBuffer> {
     return this.buf.slice(0, this.length);
   }
 }

@@ -103,7 +103,7 @@ function writeScalar(w: ProtoWriter, no: number, type: FieldSpec['type'], value:
   }
 }
 
-export function encodeMessage(spec: MessageSpec, msg: Loose): Uint8Array {
+export function encodeMessage(spec: MessageSpec, msg: Loose): Uint8Array<ArrayBuffer> {
   const w = new ProtoWriter();
   for (const field of spec.fields) {
     const value = msg[field.key];
@@ -286,7 +286,8 @@ export function messageFromJson(spec: MessageSpec, json: unknown, path = spec.ty
 export interface MessageCodec<T> {
   readonly spec: MessageSpec;
   create(init?: Partial<T>): T;
-  encode(msg: Partial<T>): Uint8Array;
+  /** Binary protobuf; an ArrayBuffer-backed array, so it can be a fetch body as it is. */
+  encode(msg: Partial<T>): Uint8Array<ArrayBuffer>;
   decode(bytes: Uint8Array): T;
   toJson(msg: Partial<T>): { [key: string]: JsonValue };
   fromJson(json: unknown): T;
