@@ -42,15 +42,33 @@ export function matchFrames(names: readonly string[], regex: RegExp): { matched:
   return { matched, count };
 }
 
-export function searchTree(tree: CallTree, regex: RegExp, column: number): SearchResult {
-  const { matched, count } = matchFrames(tree.frames.name, regex);
+/** Frames named exactly `name` (a function picked in the table). */
+export function framesNamed(names: readonly string[], name: string): { matched: Uint8Array; count: number } {
+  const matched = new Uint8Array(names.length);
+  let count = 0;
+  for (let f = 1; f < names.length; f++) {
+    if (names[f] === name) {
+      matched[f] = 1;
+      count++;
+    }
+  }
+  return { matched, count };
+}
+
+/** Total of the stacks through any marked frame: the sum over the topmost marked nodes. */
+export function markedTotal(tree: CallTree, marked: Uint8Array, column: number): number {
   const total = tree.total[column];
-  let matchedTotal = 0;
+  let sum = 0;
   for (let i = 0; i < tree.nodeCount; ) {
-    if (matched[tree.frame[i]]) {
-      matchedTotal += total[i];
+    if (marked[tree.frame[i]]) {
+      sum += total[i];
       i = tree.subtreeEnd[i];
     } else i++;
   }
-  return { matchedFrames: matched, matchedFrameCount: count, matchedTotal };
+  return sum;
+}
+
+export function searchTree(tree: CallTree, regex: RegExp, column: number): SearchResult {
+  const { matched, count } = matchFrames(tree.frames.name, regex);
+  return { matchedFrames: matched, matchedFrameCount: count, matchedTotal: markedTotal(tree, matched, column) };
 }

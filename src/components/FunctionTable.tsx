@@ -1,0 +1,106 @@
+/**
+ * The function table (pprof's -top): every function with a non-zero total, sortable by
+ * self, total or name, filtered by the search. Rows are virtualized (only what is on
+ * screen plus a margin is in the DOM; the top rows always are at first paint).
+ */
+import { useMemo, useState } from 'react';
+import type { CallTree } from '../profile/calltree.ts';
+import type { FrameStats, FunctionSortKey } from '../profile/functions.ts';
+import { functionRows, sortFunctionRows } from '../profile/functions.ts';
+import { parseSearch } from '../profile/search.ts';
+import { formatPercent, formatValue } from '../profile/units.ts';
+import { useUiStore, useViewStore } from '../state/store.ts';
+import { useVirtualRows } from './useVirtualRows.ts';
+
+const ROW_HEIGHT = 24;
+
+interface Props {
+  tree: CallTree;
+  stats: FrameStats;
+  unit: string;
+  rootTotal: number;
+}
+
+export function FunctionTable({ tree, stats, unit, rootTotal }: Props) {
+  const search = useViewStore((s) => s.search);
+  const picked = useUiStore((s) => s.highlightedFunction);
+  const setPicked = useUiStore((s) => s.setHighlightedFunction);
+  const [sort, setSort] = useState<{ key: FunctionSortKey; reversed: boolean }>({ key: 'self', reversed: false });
+
+  const allRows = useMemo(() => functionRows(tree, stats, 'self'), [tree, stats]);
+  const rows = useMemo(() => {
+    const parsed = parseSearch(search);
+    const filtered = parsed.ok && parsed.regex ? allRows.filter((row) => parsed.regex!.test(row.name)) : allRows.slice();
+    return sortFunctionRows(filtered, sort.key, sort.reversed);
+  }, [allRows, search, sort]);
+
+  const { containerRef, onScroll, first, last, padTop, padBottom } = useVirtualRows(rows.length, ROW_HEIGHT);
+
+  const header = (key: FunctionSortKey, label: string, className: string) => {
+    const active = sort.key === key;
+    const descending = key === 'name' ? sort.reversed : !sort.reversed;
+    return (
+      <th scope="col" className={className} aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}>
+        <button type="button" onClick={() => setSort((s) => ({ key, reversed: s.key === key ? !s.reversed : false }))}>
+          {label}
+          <span aria-hidden="true">{active ? (descending ? ' ▼' : ' ▲') : ''}</span>
+        </button>
+      </th>
+    );
+  };
+
+  return (
+    <section className="table-pane" aria-label="Functions">
+      <div className="table-scroll" ref={containerRef} onScroll={onScroll}>
+        <table className="function-table" data-testid="function-table" data-rows={rows.length}>
+          <thead>
+            <tr>
+              {header('self', 'Self', 'num')}
+              {header('total', 'Total', 'num')}
+              {header('name', 'Function', 'name')}
+            </tr>
+          </thead>
+          <tbody>
+            {padTop > 0 && (
+              <tr aria-hidden="true" style={{ height: padTop }}>
+                <td colSpan={3} />
+              </tr>
+            )}
+            {rows.slice(first, last).map((row) => (
+              <tr
+                key={row.frame}
+                data-function={row.name}
+                data-self={row.self}
+                data-total={row.total}
+                aria-selected={picked === row.name}
+                className={picked === row.name ? 'picked' : undefined}
+                onClick={() => setPicked(picked === row.name ? null : row.name)}
+                style={{ height: ROW_HEIGHT }}
+              >
+                <td className="num">
+                  <span className="value">{formatValue(row.self, unit)}</span>
+                  <span className="pct">{formatPercent(row.self, rootTotal)}</span>
+                  <span className="bar" style={{ width: `${Math.min(100, Math.abs(row.self / (rootTotal || 1)) * 100)}%` }} />
+                </td>
+                <td className="num">
+                  <span className="value">{formatValue(row.total, unit)}</span>
+                  <span className="pct">{formatPercent(row.total, rootTotal)}</span>
+                  <span className="bar" style={{ width: `${Math.min(100, Math.abs(row.total / (rootTotal || 1)) * 100)}%` }} />
+                </td>
+                <td className="name" title={tree.frames.file[row.frame] || row.name}>
+                  {row.name}
+                </td>
+              </tr>
+            ))}
+            {padBottom > 0 && (
+              <tr aria-hidden="true" style={{ height: padBottom }}>
+                <td colSpan={3} />
+              </tr>
+            )}
+          </tbody>
+        </table>
+        {rows.length === 0 && <p className="table-empty">No function matches the search.</p>}
+      </div>
+    </section>
+  );
+}

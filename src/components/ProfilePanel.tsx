@@ -1,0 +1,115 @@
+/**
+ * The plain (non-diff) view of a call tree: breadcrumb, flame graph or icicle, and the
+ * function table beside it. Reads the stores, derives colors and tooltips, and keeps the
+ * zoom in the URL state as a frame path.
+ */
+import { useCallback, useMemo } from 'react';
+import type { CallTree } from '../profile/calltree.ts';
+import { columnOf } from '../profile/calltree.ts';
+import { findFramePath, framePath } from '../profile/navigation.ts';
+import { formatPercent, formatValue } from '../profile/units.ts';
+import { layoutFor, paletteIndicesFor, selectedTypeIndex, statsFor } from '../state/derived.ts';
+import { useDataStore, useViewStore } from '../state/store.ts';
+import type { Orientation } from '../render/viewport.ts';
+import { Breadcrumb } from './Breadcrumb.tsx';
+import { FlameGraph } from './FlameGraph.tsx';
+import { FunctionTable } from './FunctionTable.tsx';
+import { useTheme } from './useTheme.ts';
+import { useHighlight } from './useHighlight.ts';
+
+export function ProfilePanel({ tree, showGraph, showTable, orientation }: { tree: CallTree; showGraph: boolean; showTable: boolean; orientation: Orientation }) {
+  const profiles = useDataStore((s) => s.profiles);
+  const status = useDataStore((s) => s.status);
+  const sampleType = useViewStore((s) => s.sampleType);
+  const focusPath = useViewStore((s) => s.focus);
+  const setView = useViewStore((s) => s.set);
+  const theme = useTheme();
+
+  const type = selectedTypeIndex(tree, sampleType, profiles);
+  const column = columnOf(tree, 0, type);
+  const unit = tree.sampleTypes[type].unit;
+  const layout = layoutFor(tree, column);
+  const stats = statsFor(tree, column);
+  const rootTotal = tree.total[column][0];
+  const highlight = useHighlight(tree, column);
+
+  const focusNode = useMemo(() => {
+    const node = findFramePath(tree, focusPath);
+    return node >= 0 ? node : 0;
+  }, [tree, focusPath]);
+  const onFocus = useCallback((node: number) => setView({ focus: framePath(tree, node) }), [tree, setView]);
+
+  const palette = paletteIndicesFor(tree, theme.palette.length);
+  const matched = highlight.frames;
+  const fill = useCallback(
+    (node: number) => {
+      const frame = tree.frame[node];
+      if (matched && !matched[frame]) return theme.dimmedFill;
+      return theme.palette[palette[frame]];
+    },
+    [tree, matched, theme, palette],
+  );
+  const textColor = useCallback(
+    (node: number) => (matched && !matched[tree.frame[node]] ? theme.dimmedText : theme.frameText),
+    [tree, matched, theme],
+  );
+  const tooltip = useCallback(
+    (node: number) => {
+      const frame = tree.frame[node];
+      const self = tree.self[column][node];
+      const total = tree.total[column][node];
+      return (
+        <>
+          <div className="tooltip-title">{tree.frames.name[frame]}</div>
+          {tree.frames.file[frame] && <div className="tooltip-file">{tree.frames.file[frame]}</div>}
+          <table>
+            <tbody>
+              <tr>
+                <th scope="row">Self</th>
+                <td data-testid="tooltip-self">{formatValue(self, unit)}</td>
+                <td>{formatPercent(self, rootTotal)}</td>
+              </tr>
+              <tr>
+                <th scope="row">Total</th>
+                <td data-testid="tooltip-total">{formatValue(total, unit)}</td>
+                <td>{formatPercent(total, rootTotal)}</td>
+              </tr>
+              {node !== 0 && (
+                <tr>
+                  <th scope="row">Function total</th>
+                  <td>{formatValue(stats.total[frame], unit)}</td>
+                  <td>{formatPercent(stats.total[frame], rootTotal)}</td>
+                </tr>
+              )}
+            </tbody>
+          </table>
+        </>
+      );
+    },
+    [tree, column, unit, rootTotal, stats],
+  );
+
+  return (
+    <div className={`panel ${showGraph && showTable ? 'panel-both' : ''}`}>
+      {showGraph && (
+        <section className="graph-pane" aria-label={orientation === 'flame' ? 'Flame graph' : 'Icicle graph'}>
+          <Breadcrumb tree={tree} focus={focusNode} onFocus={onFocus} />
+          <FlameGraph
+            tree={tree}
+            layout={layout}
+            orientation={orientation}
+            theme={theme}
+            focus={focusNode}
+            onFocus={onFocus}
+            fill={fill}
+            textColor={textColor}
+            tooltip={tooltip}
+            status={status === 'loading' ? 'loading' : 'ready'}
+            ariaLabel={`${orientation === 'flame' ? 'Flame graph' : 'Icicle graph'} of ${tree.sampleTypes[type].type}. Arrow keys move between frames, Enter zooms, Escape resets.`}
+          />
+        </section>
+      )}
+      {showTable && <FunctionTable tree={tree} stats={stats} unit={unit} rootTotal={rootTotal} />}
+    </div>
+  );
+}

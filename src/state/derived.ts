@@ -1,0 +1,53 @@
+/**
+ * Values derived from a call tree, computed once per (tree, column) and cached by tree
+ * identity: a new tree is a new object, so stale entries simply become garbage.
+ */
+import type { CallTree } from '../profile/calltree.ts';
+import { frameStats } from '../profile/functions.ts';
+import type { FrameStats } from '../profile/functions.ts';
+import { computeStarts, nonNegative } from '../render/scene.ts';
+import { framePaletteIndices } from '../render/colors.ts';
+import type { ProfileSummary } from '../worker/protocol.ts';
+
+function memo<T>(compute: (tree: CallTree, key: number) => T): (tree: CallTree, key: number) => T {
+  const cache = new WeakMap<CallTree, Map<number, T>>();
+  return (tree, key) => {
+    let byKey = cache.get(tree);
+    if (!byKey) cache.set(tree, (byKey = new Map()));
+    let value = byKey.get(key);
+    if (value === undefined) byKey.set(key, (value = compute(tree, key)));
+    return value;
+  };
+}
+
+export interface Layout {
+  widths: Float64Array;
+  starts: Float64Array;
+}
+
+/** Box widths (the column's totals, negatives as 0) and left edges. */
+export const layoutFor = memo<Layout>((tree, column) => {
+  const widths = nonNegative(tree.total[column]);
+  return { widths, starts: computeStarts(tree, widths) };
+});
+
+export const statsFor = memo<FrameStats>((tree, column) => frameStats(tree, column));
+
+export const paletteIndicesFor = memo<Uint8Array>((tree, paletteSize) =>
+  framePaletteIndices(tree.frames.name, tree.frames.file, paletteSize),
+);
+
+/** Index in tree.sampleTypes of the chosen type name, else the first profile's default. */
+export function selectedTypeIndex(tree: CallTree, sampleType: string | null, profiles: ProfileSummary[]): number {
+  if (sampleType) {
+    const index = tree.sampleTypes.findIndex((t) => t.type === sampleType);
+    if (index >= 0) return index;
+  }
+  const first = profiles[0];
+  if (first) {
+    const name = first.sampleTypes[first.defaultSampleType]?.type;
+    const index = tree.sampleTypes.findIndex((t) => t.type === name);
+    if (index >= 0) return index;
+  }
+  return Math.max(0, tree.sampleTypes.length - 1);
+}

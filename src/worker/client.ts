@@ -1,0 +1,106 @@
+/**
+ * Main-thread handle on the profile worker: promises instead of messages, progress as a
+ * callback, and cancellation. A decode cannot be interrupted from outside, so cancelling
+ * terminates the worker and starts a fresh one (its loaded profiles go with it; callers
+ * reload what they still need).
+ */
+import type { CallTree } from '../profile/calltree.ts';
+import { ProfileError } from '../profile/errors.ts';
+import type { GroupBy } from '../profile/frames.ts';
+import type { LoadFailure, ProfileSummary, WorkerRequest, WorkerResponse } from './protocol.ts';
+
+export interface LoadProgress {
+  file: number;
+  files: number;
+  stage: 'inflate' | 'decode' | 'tree';
+  fraction: number;
+}
+
+type Pending = {
+  resolve: (response: WorkerResponse) => void;
+  reject: (error: Error) => void;
+  onProgress?: (progress: LoadProgress) => void;
+};
+
+/** Distributes Omit over a union, so each request variant keeps its own fields. */
+type WithoutRequestId<T> = T extends unknown ? Omit<T, 'requestId'> : never;
+
+export class ProfileWorkerClient {
+  private worker: Worker | null = null;
+  private readonly pending = new Map<number, Pending>();
+  private nextRequestId = 1;
+  /** Bumped on every restart, so callers can tell their profile ids went away. */
+  generation = 0;
+
+  private ensureWorker(): Worker {
+    if (this.worker) return this.worker;
+    const worker = new Worker(new URL('./profile-worker.ts', import.meta.url), { type: 'module', name: 'flamelens-profiles' });
+    worker.onmessage = (event: MessageEvent<WorkerResponse>) => this.receive(event.data);
+    worker.onerror = (event) => this.failAll(new ProfileError('corrupt-protobuf', `the profile worker failed: ${event.message}`));
+    this.worker = worker;
+    return worker;
+  }
+
+  private receive(message: WorkerResponse): void {
+    const pending = this.pending.get(message.requestId);
+    if (!pending) return;
+    if (message.type === 'progress') {
+      pending.onProgress?.(message);
+      return;
+    }
+    this.pending.delete(message.requestId);
+    if (message.type === 'failed') pending.reject(new ProfileError(message.kind, message.message));
+    else pending.resolve(message);
+  }
+
+  private failAll(error: Error): void {
+    for (const pending of this.pending.values()) pending.reject(error);
+    this.pending.clear();
+  }
+
+  private request(
+    message: WithoutRequestId<WorkerRequest>,
+    transfer: Transferable[] = [],
+    onProgress?: (progress: LoadProgress) => void,
+  ): Promise<WorkerResponse> {
+    const requestId = this.nextRequestId++;
+    const worker = this.ensureWorker();
+    return new Promise((resolve, reject) => {
+      this.pending.set(requestId, { resolve, reject, onProgress });
+      worker.postMessage({ ...message, requestId } as WorkerRequest, transfer);
+    });
+  }
+
+  /** Decodes files in the worker. The buffers are transferred: callers must not reuse them. */
+  async load(
+    files: { name: string; bytes: ArrayBuffer }[],
+    onProgress?: (progress: LoadProgress) => void,
+  ): Promise<{ profiles: ProfileSummary[]; failures: LoadFailure[] }> {
+    const response = await this.request({ type: 'load', files }, files.map((f) => f.bytes), onProgress);
+    if (response.type !== 'loaded') throw new Error(`unexpected worker response ${response.type}`);
+    return { profiles: response.profiles, failures: response.failures };
+  }
+
+  async tree(groups: number[][], groupBy: GroupBy): Promise<CallTree> {
+    const response = await this.request({ type: 'tree', groups, groupBy });
+    if (response.type !== 'tree') throw new Error(`unexpected worker response ${response.type}`);
+    return response.tree;
+  }
+
+  async release(ids: number[]): Promise<void> {
+    if (ids.length > 0 && this.worker) await this.request({ type: 'release', ids });
+  }
+
+  /** Abandons everything in flight: pending promises reject with a 'cancelled' error. */
+  cancel(): void {
+    if (!this.worker) return;
+    this.worker.terminate();
+    this.worker = null;
+    this.generation++;
+    this.failAll(new ProfileError('cancelled', 'loading was cancelled'));
+  }
+
+  get busy(): boolean {
+    return this.pending.size > 0;
+  }
+}

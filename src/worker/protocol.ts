@@ -1,0 +1,48 @@
+/**
+ * Messages between the main thread and the profile worker. The worker owns the decoded
+ * profiles (big typed arrays); the main thread only ever receives summaries and built
+ * call trees, whose arrays are transferred, not copied.
+ */
+import type { CallTree } from '../profile/calltree.ts';
+import type { ProfileErrorKind } from '../profile/errors.ts';
+import type { GroupBy } from '../profile/frames.ts';
+import type { SampleType } from '../profile/model.ts';
+
+/** What the UI needs to know about a loaded profile without holding its arrays. */
+export interface ProfileSummary {
+  id: number;
+  name: string;
+  sampleTypes: SampleType[];
+  defaultSampleType: number;
+  /** unix milliseconds of `time_nanos`, 0 when the profile has none */
+  timeMs: number;
+  durationMs: number;
+  totals: number[];
+  sampleCount: number;
+  rawBytes: number;
+  /** wall time spent in the worker, for the status line and benchmarks */
+  loadMs: number;
+}
+
+export interface LoadFailure {
+  name: string;
+  kind: ProfileErrorKind;
+  message: string;
+}
+
+export type WorkerRequest =
+  | { type: 'load'; requestId: number; files: { name: string; bytes: ArrayBuffer }[] }
+  | { type: 'tree'; requestId: number; groups: number[][]; groupBy: GroupBy }
+  | { type: 'release'; requestId: number; ids: number[] };
+
+export type WorkerResponse =
+  | { type: 'progress'; requestId: number; file: number; files: number; stage: 'inflate' | 'decode' | 'tree'; fraction: number }
+  | { type: 'loaded'; requestId: number; profiles: ProfileSummary[]; failures: LoadFailure[] }
+  | { type: 'tree'; requestId: number; tree: CallTree; buildMs: number }
+  | { type: 'released'; requestId: number }
+  | { type: 'failed'; requestId: number; kind: ProfileErrorKind; message: string };
+
+export function treeTransferables(tree: CallTree): ArrayBuffer[] {
+  const arrays: ArrayBufferView[] = [tree.frame, tree.parent, tree.depth, tree.subtreeEnd, ...tree.self, ...tree.total];
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}
