@@ -11,8 +11,10 @@ import { ProfilePanel } from './components/ProfilePanel.tsx';
 import { ProgressBar } from './components/ProgressBar.tsx';
 import { Toolbar } from './components/Toolbar.tsx';
 import { useHighlight } from './components/useHighlight.ts';
+import { useUrlSync } from './state/url-sync.ts';
 
 export function App() {
+  useUrlSync();
   const tree = useDataStore((s) => s.tree);
   const status = useDataStore((s) => s.status);
   const profiles = useDataStore((s) => s.profiles);

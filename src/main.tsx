@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App.tsx';
 import './styles.css';
+import { applyInitialLink } from './state/url-sync.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -13,6 +14,8 @@ const queryClient = new QueryClient({
     },
   },
 });
+
+applyInitialLink();
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
