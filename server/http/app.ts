@@ -28,6 +28,27 @@ function allowedOrigin(config: ServerConfig, origin: string | undefined): string
   return config.corsOrigins.includes(origin) ? origin : undefined;
 }
 
+/** Bytes of an oversized upload the server reads and throws away so the client can read its 413. */
+const LINGER_MAX_BYTES = 32 << 20;
+
+/**
+ * An oversized body is never buffered, but closing the socket while the client
+ * is still sending makes the kernel reset the connection, and the client may
+ * never see the 413. So the rest of the upload is read and discarded (up to a
+ * cap; past it, or when Content-Length announces more, the connection closes).
+ */
+function lingerOnOversizedBody(request: FastifyRequest, reply: FastifyReply): void {
+  const announced = Number(request.headers['content-length']);
+  if (announced > LINGER_MAX_BYTES) return; // Fastify answers with Connection: close
+  reply.removeHeader('connection');
+  let drained = 0;
+  request.raw.on('data', (chunk: Buffer) => {
+    drained += chunk.length;
+    if (drained > LINGER_MAX_BYTES) request.raw.socket.destroy();
+  });
+  request.raw.resume();
+}
+
 /** Turns whatever a route threw into an ApiError with a reason a client can show. */
 export function toApiError(error: unknown, request: FastifyRequest): ApiError {
   if (error instanceof ApiError) return error;
@@ -63,6 +84,7 @@ export function buildApp(config: ServerConfig, store: ProfileStore, querier: Que
 
   app.setErrorHandler((error, request, reply) => {
     const apiError = toApiError(error, request);
+    if ((error as FastifyError).code === 'FST_ERR_CTP_BODY_TOO_LARGE') lingerOnOversizedBody(request, reply);
     if (apiError.httpStatus >= 500) console.error(`flamelens: ${request.method} ${request.url}: ${(error as Error).stack ?? error}`);
     return sendError(reply, apiError);
   });

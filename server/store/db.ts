@@ -10,8 +10,8 @@
  * loss too. The cost is one fsync per commit; the writer groups concurrent
  * uploads into one transaction, so that cost is shared (see profile-store.ts).
  */
-import { mkdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 
 export type Db = Database.Database;
@@ -76,9 +76,17 @@ CREATE TABLE IF NOT EXISTS series_type_span (
 ) WITHOUT ROWID;
 `;
 
+/** mkdir -p, one level at a time: Node's recursive mkdir can spin forever on pseudo file systems like /proc. */
+function ensureDirectory(path: string): void {
+  if (existsSync(path)) return;
+  const parent = dirname(path);
+  if (parent !== path) ensureDirectory(parent);
+  mkdirSync(path);
+}
+
 function prepareDirectory(dataDir: string): void {
   try {
-    mkdirSync(dataDir, { recursive: true });
+    ensureDirectory(resolve(dataDir));
   } catch (error) {
     throw new StartupError(`cannot create the data directory ${dataDir}: ${(error as Error).message}`);
   }
