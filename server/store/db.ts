@@ -10,7 +10,7 @@
  * loss too. The cost is one fsync per commit; the writer groups concurrent
  * uploads into one transaction, so that cost is shared (see profile-store.ts).
  */
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -93,9 +93,22 @@ function prepareDirectory(dataDir: string): void {
   if (!statSync(dataDir).isDirectory()) throw new StartupError(`the data path ${dataDir} is not a directory`);
 }
 
+function isReadOnlyDirectory(dataDir: string): boolean {
+  try {
+    // access(2) reports EROFS even for root, who bypasses permission bits.
+    accessSync(dataDir, constants.W_OK);
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 function describeSqliteFailure(dataDir: string, error: unknown): string {
   const code = (error as { code?: string }).code ?? '';
   const message = (error as Error).message;
+  if (isReadOnlyDirectory(dataDir)) {
+    return `the data directory ${dataDir} is read-only (${message}); pass --data with a writable directory`;
+  }
   if (code.startsWith('SQLITE_READONLY') || /read-?only/i.test(message)) {
     return `the data directory ${dataDir} is read-only (${message}); pass --data with a writable directory`;
   }

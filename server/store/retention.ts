@@ -68,9 +68,11 @@ export class Retention {
       }
     }
     if (this.policy.maxBytes > 0) {
-      while (this.usedBytes() > this.policy.maxBytes) {
-        // Delete a slice proportional to the excess, at least a few profiles.
-        const ids = this.oldestIds(Math.max(10, Math.min(DELETE_CHUNK, Math.ceil(this.countProfiles() * 0.05))));
+      for (let used = this.usedBytes(); used > this.policy.maxBytes; used = this.usedBytes()) {
+        // As many of the oldest as the excess amounts to, at the average profile size.
+        const count = this.countProfiles();
+        const perProfile = used / Math.max(1, count);
+        const ids = this.oldestIds(Math.min(DELETE_CHUNK, Math.max(1, Math.ceil((used - this.policy.maxBytes) / perProfile))));
         if (ids.length === 0) break;
         this.deleteChunk(ids);
         deleted += ids.length;
