@@ -1,40 +1,26 @@
-import { useEffect, useRef } from 'react';
-import { columnOf } from './profile/calltree.ts';
-import { selectedTypeIndex } from './state/derived.ts';
-import { rebuildTree } from './state/session.ts';
-import { useDataStore, useViewStore } from './state/store.ts';
+import { DiffPanel } from './components/diff/DiffPanel.tsx';
 import { DropZone } from './components/DropZone.tsx';
 import { EmptyState } from './components/EmptyState.tsx';
 import { Notices } from './components/Notices.tsx';
 import { OpenControls } from './components/OpenControls.tsx';
 import { ProfilePanel } from './components/ProfilePanel.tsx';
 import { ProgressBar } from './components/ProgressBar.tsx';
+import { SourceBar } from './components/SourceBar.tsx';
 import { Toolbar } from './components/Toolbar.tsx';
 import { useHighlight } from './components/useHighlight.ts';
+import { useCurrentTree } from './state/use-current-tree.ts';
+import { useFilesTrees } from './state/use-files-trees.ts';
+import { useDataStore, useViewStore } from './state/store.ts';
 import { useUrlSync } from './state/url-sync.ts';
 
 export function App() {
   useUrlSync();
-  const tree = useDataStore((s) => s.tree);
-  const status = useDataStore((s) => s.status);
-  const profiles = useDataStore((s) => s.profiles);
-  const origin = useDataStore((s) => s.origin);
+  useFilesTrees();
   const view = useViewStore((s) => s.view);
-  const sampleType = useViewStore((s) => s.sampleType);
-  const groupBy = useViewStore((s) => s.groupBy);
-
-  const typeIndex = tree ? selectedTypeIndex(tree, sampleType, profiles) : 0;
-  const column = tree ? columnOf(tree, 0, typeIndex) : 0;
-  const highlight = useHighlight(tree, column);
-  const rootTotal = tree ? tree.total[column][0] : 0;
-
-  // Regroup (function <-> line) from the profiles already in the worker.
-  const builtGroupBy = useRef(groupBy);
-  useEffect(() => {
-    if (builtGroupBy.current === groupBy) return;
-    builtGroupBy.current = groupBy;
-    if (profiles.length > 0) void rebuildTree([profiles.map((p) => p.id)], groupBy);
-  }, [groupBy, profiles]);
+  const origin = useDataStore((s) => s.origin);
+  const current = useCurrentTree();
+  const highlight = useHighlight(current.tree, current.column);
+  const rootTotal = current.tree ? current.tree.total[current.column][0] : 0;
 
   return (
     <div className="app">
@@ -50,20 +36,25 @@ export function App() {
           </span>
         )}
       </header>
-      <Toolbar tree={tree} typeIndex={typeIndex} highlight={highlight} rootTotal={rootTotal} />
+      <SourceBar />
+      <Toolbar tree={current.tree} typeIndex={current.typeIndex} highlight={highlight} rootTotal={rootTotal} />
       <Notices />
       <ProgressBar />
       <main className="app-main">
-        {tree ? (
+        {view === 'diff' ? (
+          <DiffPanel />
+        ) : current.tree ? (
           <ProfilePanel
-            tree={tree}
+            tree={current.tree}
+            groups={current.slot.groups}
+            status={current.slot.status}
             showGraph={view !== 'table'}
             showTable={view !== 'sandwich'}
             orientation={view === 'icicle' ? 'icicle' : 'flame'}
           />
         ) : (
-          <div className="flamegraph placeholder" data-testid="flamegraph" data-state={status === 'ready' ? 'empty' : status}>
-            {status !== 'loading' && <EmptyState />}
+          <div className="flamegraph placeholder" data-testid="flamegraph" data-state={current.slot.status}>
+            {current.slot.status !== 'loading' && <EmptyState />}
           </div>
         )}
       </main>

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { loadFiles } from '../state/session.ts';
+import { openFiles } from '../state/session.ts';
 
 /** The whole window accepts dropped profiles; an overlay says so while dragging. */
 export function DropZone() {
@@ -25,7 +25,7 @@ export function DropZone() {
       depth = 0;
       setDragging(false);
       const files = Array.from(event.dataTransfer?.files ?? []);
-      if (files.length > 0) void loadFiles(files);
+      if (files.length > 0) void openFiles(files);
     };
     window.addEventListener('dragenter', onEnter);
     window.addEventListener('dragleave', onLeave);

@@ -1,4 +1,4 @@
-import { loadUrl } from '../state/session.ts';
+import { openUrl } from '../state/session.ts';
 
 /** What a first visit shows: how to open a profile, and one to try. */
 export function EmptyState() {
@@ -11,7 +11,7 @@ export function EmptyState() {
       </p>
       <p>
         Several files from one process make a timeline. Or{' '}
-        <button type="button" className="link" onClick={() => void loadUrl(new URL('examples/go-regexp.cpu.pb.gz', document.baseURI).href)}>
+        <button type="button" className="link" onClick={() => void openUrl(new URL('examples/go-regexp.cpu.pb.gz', document.baseURI).href)}>
           open an example CPU profile
         </button>
         .

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { loadFiles, loadUrl } from '../state/session.ts';
+import { openFiles, openUrl } from '../state/session.ts';
 
 export const ACCEPTED_EXTENSIONS = '.pb.gz,.pb,.pprof,.gz,.prof';
 
@@ -18,7 +18,7 @@ export function OpenControls() {
           onChange={(event) => {
             const files = Array.from(event.target.files ?? []);
             event.target.value = '';
-            if (files.length > 0) void loadFiles(files);
+            if (files.length > 0) void openFiles(files);
           }}
         />
       </label>
@@ -26,7 +26,7 @@ export function OpenControls() {
         className="url-form"
         onSubmit={(event) => {
           event.preventDefault();
-          if (url.trim()) void loadUrl(url.trim());
+          if (url.trim()) void openUrl(url.trim());
         }}
       >
         <input type="url" placeholder="https://…/profile.pb.gz" aria-label="Profile URL" value={url} onChange={(e) => setUrl(e.target.value)} />

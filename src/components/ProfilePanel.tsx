@@ -9,7 +9,9 @@ import { columnOf } from '../profile/calltree.ts';
 import { findFramePath, framePath } from '../profile/navigation.ts';
 import { formatPercent, formatValue } from '../profile/units.ts';
 import { layoutFor, paletteIndicesFor, selectedTypeIndex, statsFor } from '../state/derived.ts';
-import { useDataStore, useViewStore } from '../state/store.ts';
+import { useViewStore } from '../state/store.ts';
+import type { LoadStatus } from '../state/store.ts';
+import type { ProfileSummary } from '../worker/protocol.ts';
 import type { Orientation } from '../render/viewport.ts';
 import { Breadcrumb } from './Breadcrumb.tsx';
 import { FlameGraph } from './FlameGraph.tsx';
@@ -17,15 +19,22 @@ import { FunctionTable } from './FunctionTable.tsx';
 import { useTheme } from './useTheme.ts';
 import { useHighlight } from './useHighlight.ts';
 
-export function ProfilePanel({ tree, showGraph, showTable, orientation }: { tree: CallTree; showGraph: boolean; showTable: boolean; orientation: Orientation }) {
-  const profiles = useDataStore((s) => s.profiles);
-  const status = useDataStore((s) => s.status);
+interface Props {
+  tree: CallTree;
+  groups: ProfileSummary[][];
+  status: LoadStatus;
+  showGraph: boolean;
+  showTable: boolean;
+  orientation: Orientation;
+}
+
+export function ProfilePanel({ tree, groups, status, showGraph, showTable, orientation }: Props) {
   const sampleType = useViewStore((s) => s.sampleType);
   const focusPath = useViewStore((s) => s.focus);
   const setView = useViewStore((s) => s.set);
   const theme = useTheme();
 
-  const type = selectedTypeIndex(tree, sampleType, profiles);
+  const type = selectedTypeIndex(tree, sampleType, groups.flat());
   const column = columnOf(tree, 0, type);
   const unit = tree.sampleTypes[type].unit;
   const layout = layoutFor(tree, column);

@@ -4,10 +4,10 @@ const STAGE_LABEL = { inflate: 'Decompressing', decode: 'Decoding', tree: 'Build
 
 /** Progress of the load in flight: stage, file n of m, percent. */
 export function ProgressBar() {
-  const status = useDataStore((s) => s.status);
+  const loading = useDataStore((s) => s.main.status === 'loading' || s.diff.status === 'loading');
   const progress = useDataStore((s) => s.progress);
   const origin = useDataStore((s) => s.origin);
-  if (status !== 'loading') return null;
+  if (!loading) return null;
   const fraction = progress ? (progress.file + progress.fraction) / progress.files : 0;
   const label = progress
     ? `${STAGE_LABEL[progress.stage]}${progress.files > 1 ? ` file ${progress.file + 1} of ${progress.files}` : ''}… ${Math.round(progress.fraction * 100)}%`

@@ -159,3 +159,13 @@ export function pprofSampleCounts(profile: Profile): { samples: number; distinct
   }
   return { samples: samples.size, distinctStacks: stacks.size };
 }
+
+/**
+ * How much one sample adds to a sample type, for turning values back into sample counts:
+ * 1 for count types, `period` when the period is in the type's unit, 0 when unknown.
+ */
+export function valuePerSample(type: SampleType, period: number, periodType: SampleType | null): number {
+  if (type.unit === 'count') return 1;
+  if (periodType && periodType.unit === type.unit && period > 0) return period;
+  return 0;
+}

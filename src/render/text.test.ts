@@ -39,8 +39,9 @@ describe('fitting', () => {
     expect(fitLabel(candidates, 18)).toBe('cart.(*Cart).Total');
     expect(fitLabel(candidates, 13)).toBe('(*Cart).Total');
     expect(fitLabel(candidates, 6)).toBe('Total');
-    expect(fitLabel(candidates, 4)).toBe('To\u2026l');
-    expect(fitLabel(candidates, 2)).toBe('');
+    expect(fitLabel(candidates, 4)).toBe('');
+    expect(fitLabel(shorterNames('processImmediate'), 8)).toBe('proc\u2026ate');
+    expect(fitLabel(shorterNames('processImmediate'), 5)).toBe('');
   });
 
   it('ellipsizes to exactly the width asked', () => {

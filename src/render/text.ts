@@ -76,16 +76,16 @@ export function ellipsizeMiddle(text: string, maxChars: number): string {
   return text.slice(0, head) + ELLIPSIS + text.slice(text.length - (keep - head));
 }
 
-/** Minimum characters worth drawing; below this a box gets no label. */
-export const MIN_LABEL_CHARS = 3;
+/** Fewest characters worth drawing as a cut name: "p…k" says nothing, "proc…ons" a little. */
+export const MIN_ELLIPSIZED_CHARS = 6;
 
 /**
  * The best label of at most `maxChars` characters: the longest shorter form that fits,
- * else the shortest form with a middle ellipsis; '' when not even MIN_LABEL_CHARS fit.
+ * else the shortest form with a middle ellipsis; '' when too little room is left.
  */
 export function fitLabel(candidates: readonly string[], maxChars: number): string {
-  if (maxChars < MIN_LABEL_CHARS) return '';
   for (const candidate of candidates) if (candidate.length <= maxChars) return candidate;
+  if (maxChars < MIN_ELLIPSIZED_CHARS) return '';
   return ellipsizeMiddle(candidates[candidates.length - 1], maxChars);
 }
 

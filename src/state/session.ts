@@ -1,113 +1,165 @@
 /**
- * Orchestrates loading: bytes from files or URLs go to the worker, summaries and the call
- * tree come back into the data store. One load at a time: a new load cancels the one in
- * flight (terminating the worker), so dropping a second file never waits on the first.
+ * Orchestrates loading: bytes from files, URLs or a backend go to the worker; summaries
+ * and call trees come back into the data store's slots. Opening files cancels whatever
+ * is in flight (terminating the worker), so dropping a second file never waits on the
+ * first; every async step checks it is still current before touching the store.
  */
 import { ProfileError } from '../profile/errors.ts';
 import type { GroupBy } from '../profile/frames.ts';
 import { ProfileWorkerClient } from '../worker/client.ts';
 import type { ProfileSummary } from '../worker/protocol.ts';
-import { useDataStore, useViewStore } from './store.ts';
+import { useDataStore } from './store.ts';
+import type { SlotName } from './store.ts';
 
 const worker = new ProfileWorkerClient();
-let loadToken = 0;
+/** Bumped when the set of loaded profiles is replaced; stale async results are dropped. */
+let epoch = 0;
+/** Latest build request per slot: a slower earlier build must not overwrite a newer one. */
+const slotRequests: Record<SlotName, number> = { main: 0, diff: 0 };
+/** Profiles decoded for the backend slots, released when replaced. */
+const backendProfiles: Record<SlotName, number[]> = { main: [], diff: [] };
 
 export interface NamedBytes {
   name: string;
   bytes: ArrayBuffer;
 }
 
-function describeFailure(name: string, message: string): string {
-  return name ? `${name}: ${message}` : message;
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
 }
 
-function isCurrent(token: number): boolean {
-  return token === loadToken;
+function isCancelled(error: unknown): boolean {
+  return error instanceof ProfileError && error.kind === 'cancelled';
 }
 
-/** Loads profiles into a fresh worker session and shows their merged tree. */
-export async function loadBytes(files: NamedBytes[], origin: string): Promise<ProfileSummary[]> {
-  const token = ++loadToken;
-  const data = useDataStore.getState();
+function store() {
+  return useDataStore.getState();
+}
+
+/** Decodes bytes in the worker, reporting failures as notices. */
+async function decode(files: NamedBytes[]): Promise<ProfileSummary[]> {
+  const { profiles, failures } = await worker.load(files, (progress) => store().setProgress(progress));
+  store().setProgress(null);
+  for (const failure of failures) store().notify('error', failure.name ? `${failure.name}: ${failure.message}` : failure.message);
+  for (const p of profiles) {
+    if (p.sampleCount === 0 && profiles.length === 1) {
+      store().notify('error', `${p.name}: no samples: the profile is valid but holds no samples to show`);
+    }
+  }
+  return profiles;
+}
+
+/** Builds a slot's tree from loaded profiles: one group for a plain view, two for a diff. */
+export function showTree(slot: SlotName, groups: ProfileSummary[][], groupBy: GroupBy): Promise<void> {
+  return buildInto(slot, ++slotRequests[slot], epoch, groups, groupBy);
+}
+
+async function buildInto(slot: SlotName, request: number, startEpoch: number, groups: ProfileSummary[][], groupBy: GroupBy): Promise<void> {
+  const current = () => request === slotRequests[slot] && startEpoch === epoch;
+  if (groups.every((g) => g.length === 0)) {
+    store().setSlot(slot, { status: 'empty', tree: null, groups });
+    return;
+  }
+  store().setSlot(slot, { status: 'loading' });
+  try {
+    const tree = await worker.tree(
+      groups.map((g) => g.map((p) => p.id)),
+      groupBy,
+    );
+    if (!current()) return;
+    performance.mark(`flamelens:tree-${slot}`);
+    store().setSlot(slot, { status: 'ready', tree, groups });
+  } catch (error) {
+    if (!current() || isCancelled(error)) return;
+    store().notify('error', messageOf(error));
+    store().setSlot(slot, { status: 'error' });
+  }
+}
+
+/** Opens files (several at once make a timeline). Their trees are built by the files hooks. */
+export async function openBytes(files: NamedBytes[], origin: string): Promise<ProfileSummary[]> {
+  performance.mark('flamelens:load-start');
   if (worker.busy) worker.cancel();
-  const previous = data.profiles.map((p) => p.id);
-  data.setLoading(origin);
+  const myEpoch = ++epoch;
+  const previous = [...store().files.map((p) => p.id), ...backendProfiles.main, ...backendProfiles.diff];
+  backendProfiles.main = [];
+  backendProfiles.diff = [];
+  store().setSource('files', origin);
+  store().setSlot('main', { status: 'loading' });
   try {
     await worker.release(previous);
-    const { profiles, failures } = await worker.load(files, (progress) => {
-      if (isCurrent(token)) useDataStore.getState().setProgress(progress);
-    });
-    if (!isCurrent(token)) return [];
+    const profiles = await decode(files);
+    if (myEpoch !== epoch) return [];
     performance.mark('flamelens:decoded');
-    for (const failure of failures) data.notify('error', describeFailure(failure.name, failure.message));
-    const withSamples = profiles.filter((p) => p.sampleCount > 0);
-    for (const p of profiles) {
-      if (p.sampleCount === 0 && profiles.length === 1) {
-        data.notify('error', describeFailure(p.name, 'no samples: the profile is valid but holds no samples to show'));
-      }
-    }
-    if (withSamples.length === 0) {
-      useDataStore.getState().setFailed();
-      return profiles;
-    }
-    const tree = await worker.tree([profiles.map((p) => p.id)], useViewStore.getState().groupBy);
-    if (!isCurrent(token)) return [];
-    performance.mark('flamelens:tree');
-    useDataStore.getState().setLoaded(profiles, tree);
-    const view = useViewStore.getState();
-    const types = tree.sampleTypes.map((t) => t.type);
-    view.set({ focus: [], sampleType: view.sampleType && types.includes(view.sampleType) ? view.sampleType : null });
-    return profiles;
+    const usable = profiles.filter((p) => p.sampleCount > 0);
+    store().setFiles(usable);
+    if (usable.length === 0) store().setSlot('main', { status: 'error' });
+    return usable;
   } catch (error) {
-    if (!isCurrent(token)) return [];
-    if (!(error instanceof ProfileError && error.kind === 'cancelled')) {
-      data.notify('error', error instanceof Error ? error.message : String(error));
-    }
-    useDataStore.getState().setFailed();
+    if (myEpoch !== epoch || isCancelled(error)) return [];
+    store().notify('error', messageOf(error));
+    store().setSlot('main', { status: 'error' });
     return [];
   }
 }
 
-export async function loadFiles(files: File[]): Promise<ProfileSummary[]> {
-  performance.mark('flamelens:load-start');
+export async function openFiles(files: File[]): Promise<ProfileSummary[]> {
   const read = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })));
-  const origin = files.length === 1 ? files[0].name : `${files.length} files`;
-  return loadBytes(read, origin);
+  return openBytes(read, files.length === 1 ? files[0].name : `${files.length} files`);
 }
 
-export async function loadUrl(url: string): Promise<ProfileSummary[]> {
-  performance.mark('flamelens:load-start');
+export async function openUrl(url: string): Promise<ProfileSummary[]> {
   let parsed: URL;
   try {
     parsed = new URL(url, window.location.href);
     if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error('only http(s) URLs can be opened');
   } catch (error) {
-    useDataStore.getState().notify('error', `cannot open ${url}: ${error instanceof Error ? error.message : String(error)}`);
+    store().notify('error', `cannot open ${url}: ${messageOf(error)}`);
     return [];
   }
-  useDataStore.getState().setLoading(parsed.href);
   try {
     const response = await fetch(parsed.href);
     if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`);
     const bytes = await response.arrayBuffer();
     const name = decodeURIComponent(parsed.pathname.split('/').pop() || parsed.host);
-    return await loadBytes([{ name, bytes }], parsed.href);
+    return await openBytes([{ name, bytes }], parsed.href);
   } catch (error) {
-    useDataStore.getState().notify('error', `cannot fetch ${parsed.href}: ${error instanceof Error ? error.message : String(error)}`);
-    useDataStore.getState().setFailed();
+    store().notify('error', `cannot fetch ${parsed.href}: ${messageOf(error)}`);
     return [];
   }
 }
 
-/** Rebuilds the tree from already loaded profiles (another grouping, another time window, a diff). */
-export async function rebuildTree(groups: number[][], groupBy: GroupBy): Promise<void> {
-  const token = loadToken;
+/**
+ * Shows profiles fetched from a backend in a slot: one group for the plain view, two
+ * (baseline, comparison) for the diff. The bytes are copied, since the caller's cache
+ * keeps its own, and the worker takes ownership of what it is sent.
+ */
+export async function showBackendProfiles(slot: SlotName, groups: NamedBytes[][], groupBy: GroupBy): Promise<void> {
+  const request = ++slotRequests[slot];
+  const myEpoch = epoch;
+  store().setSlot(slot, { status: 'loading' });
   try {
-    const tree = await worker.tree(groups, groupBy);
-    if (isCurrent(token)) useDataStore.getState().setTree(tree);
-  } catch (error) {
-    if (isCurrent(token) && !(error instanceof ProfileError && error.kind === 'cancelled')) {
-      useDataStore.getState().notify('error', error instanceof Error ? error.message : String(error));
+    const summaries: ProfileSummary[][] = [];
+    for (const group of groups) summaries.push(await decode(group.map((f) => ({ name: f.name, bytes: f.bytes.slice(0) }))));
+    const ids = summaries.flat().map((p) => p.id);
+    if (request !== slotRequests[slot] || myEpoch !== epoch) {
+      void worker.release(ids);
+      return;
     }
+    const stale = backendProfiles[slot];
+    backendProfiles[slot] = ids;
+    void worker.release(stale);
+    await buildInto(slot, request, myEpoch, summaries, groupBy);
+  } catch (error) {
+    if (request !== slotRequests[slot] || isCancelled(error)) return;
+    store().notify('error', messageOf(error));
+    store().setSlot(slot, { status: 'error' });
   }
+}
+
+/** Switches to the backend as the source of what is on screen. */
+export function activateBackend(origin: string): void {
+  if (store().activeSource === 'backend' && store().origin === origin) return;
+  epoch++;
+  store().setSource('backend', origin);
 }

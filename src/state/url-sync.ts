@@ -22,6 +22,18 @@ export function applyInitialLink(): void {
   if (canonical !== window.location.search) window.history.replaceState(null, '', canonical + window.location.hash);
 }
 
+let replacingHistory = false;
+
+/** Sets view state without a new history entry: for defaults the app picks, not navigation. */
+export function setViewReplacing(patch: Partial<ViewState>): void {
+  replacingHistory = true;
+  try {
+    useViewStore.getState().set(patch);
+  } finally {
+    replacingHistory = false;
+  }
+}
+
 export function useUrlSync(): void {
   useEffect(() => {
     let previous = viewState();
@@ -30,7 +42,7 @@ export function useUrlSync(): void {
       const next = viewState();
       const link = serializeLink(next);
       if (!applyingHistory && link !== window.location.search) {
-        if (isMinorChange(previous, next)) window.history.replaceState(null, '', link);
+        if (replacingHistory || isMinorChange(previous, next)) window.history.replaceState(null, '', link);
         else window.history.pushState(null, '', link);
       }
       previous = next;

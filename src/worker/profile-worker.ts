@@ -33,6 +33,8 @@ function summarize(id: number, name: string, profile: Profile, rawBytes: number,
     sampleCount: profile.sampleCount,
     rawBytes,
     loadMs,
+    period: profile.period,
+    periodType: profile.periodType,
   };
 }
 

@@ -22,6 +22,9 @@ export interface ProfileSummary {
   rawBytes: number;
   /** wall time spent in the worker, for the status line and benchmarks */
   loadMs: number;
+  /** pprof `period` and `period_type`: how much one sample stands for */
+  period: number;
+  periodType: SampleType | null;
 }
 
 export interface LoadFailure {

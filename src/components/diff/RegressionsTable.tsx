@@ -1,0 +1,123 @@
+/**
+ * The diff's ranked table: functions by how much their self (or total) grew, comparison
+ * minus normalized baseline. A "≈" marks changes within sampling noise.
+ */
+import { useMemo, useState } from 'react';
+import type { RegressionRow, RegressionSortKey } from '../../profile/diff.ts';
+import { sortRegressionRows } from '../../profile/diff.ts';
+import { parseSearch } from '../../profile/search.ts';
+import { formatDelta, formatPercent, formatValue } from '../../profile/units.ts';
+import { useViewStore } from '../../state/store.ts';
+import { useVirtualRows } from '../useVirtualRows.ts';
+
+const ROW_HEIGHT = 24;
+
+interface Props {
+  rows: RegressionRow[];
+  unit: string;
+  comparisonTotal: number;
+  picked: string | null;
+  onPick(row: RegressionRow): void;
+}
+
+const COLUMNS: { key: RegressionSortKey; label: string; title: string }[] = [
+  { key: 'comparisonSelf', label: 'Self', title: 'Self in the comparison, with the normalized baseline' },
+  { key: 'deltaSelf', label: 'Δ self', title: 'Comparison minus normalized baseline, self' },
+  { key: 'deltaTotal', label: 'Δ total', title: 'Comparison minus normalized baseline, total' },
+];
+
+export function RegressionsTable({ rows, unit, comparisonTotal, picked, onPick }: Props) {
+  const search = useViewStore((s) => s.search);
+  const [sort, setSort] = useState<{ key: RegressionSortKey; reversed: boolean }>({ key: 'deltaSelf', reversed: false });
+  const shown = useMemo(() => {
+    const parsed = parseSearch(search);
+    const filtered = parsed.ok && parsed.regex ? rows.filter((r) => parsed.regex!.test(r.name)) : rows.slice();
+    return sortRegressionRows(filtered, sort.key, sort.reversed);
+  }, [rows, search, sort]);
+  const { containerRef, onScroll, first, last, padTop, padBottom } = useVirtualRows(shown.length, ROW_HEIGHT);
+
+  const header = (key: RegressionSortKey, label: string, title: string, className: string) => {
+    const active = sort.key === key;
+    const descending = key === 'name' ? sort.reversed : !sort.reversed;
+    return (
+      <th scope="col" className={className} title={title} aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}>
+        <button type="button" onClick={() => setSort((s) => ({ key, reversed: s.key === key ? !s.reversed : false }))}>
+          {label}
+          <span aria-hidden="true">{active ? (descending ? ' ▼' : ' ▲') : ''}</span>
+        </button>
+      </th>
+    );
+  };
+
+  return (
+    <section className="table-pane" aria-label="Regressions">
+      <div className="table-scroll" ref={containerRef} onScroll={onScroll}>
+        <table className="function-table regressions" data-testid="regressions" data-rows={shown.length}>
+          <thead>
+            <tr>
+              {COLUMNS.map((c) => header(c.key, c.label, c.title, 'num'))}
+              {header('name', 'Function', 'Function name', 'name')}
+            </tr>
+          </thead>
+          <tbody>
+            {padTop > 0 && (
+              <tr aria-hidden="true" style={{ height: padTop }}>
+                <td colSpan={4} />
+              </tr>
+            )}
+            {shown.slice(first, last).map((row) => (
+              <tr
+                key={row.frame}
+                data-function={row.name}
+                data-baseline={row.baselineSelf}
+                data-comparison={row.comparisonSelf}
+                data-delta={row.deltaSelf}
+                data-baseline-total={row.baselineTotal}
+                data-comparison-total={row.comparisonTotal}
+                data-delta-total={row.deltaTotal}
+                data-status={row.status}
+                data-noise={row.selfSignificant ? undefined : 'true'}
+                aria-selected={picked === row.name}
+                className={picked === row.name ? 'picked' : undefined}
+                onClick={() => onPick(row)}
+                style={{ height: ROW_HEIGHT }}
+              >
+                <td className="num" title={`baseline ${formatValue(row.baselineSelf, unit)} → comparison ${formatValue(row.comparisonSelf, unit)}`}>
+                  <span className="value">{formatValue(row.comparisonSelf, unit)}</span>
+                  <span className="pct">{formatPercent(row.comparisonSelf, comparisonTotal)}</span>
+                </td>
+                <td className={`num delta ${row.deltaSelf > 0 ? 'up' : row.deltaSelf < 0 ? 'down' : ''}`}>
+                  {!row.selfSignificant && row.deltaSelf !== 0 && (
+                    <span className="noise" title="Within sampling noise (|z| < 3)">
+                      ≈
+                    </span>
+                  )}
+                  {formatDelta(row.deltaSelf, unit)}
+                </td>
+                <td className={`num delta ${row.deltaTotal > 0 ? 'up' : row.deltaTotal < 0 ? 'down' : ''}`}>
+                  {!row.totalSignificant && row.deltaTotal !== 0 && (
+                    <span className="noise" title="Within sampling noise (|z| < 3)">
+                      ≈
+                    </span>
+                  )}
+                  {formatDelta(row.deltaTotal, unit)}
+                </td>
+                <td className="name">
+                  {row.status === 'new' && <span className="badge badge-new">new</span>}
+                  {row.status === 'removed' && <span className="badge badge-removed">gone</span>}
+                  {row.name}
+                </td>
+              </tr>
+            ))}
+            {padBottom > 0 && (
+              <tr aria-hidden="true" style={{ height: padBottom }}>
+                <td colSpan={4} />
+              </tr>
+            )}
+          </tbody>
+        </table>
+        {shown.length === 0 && <p className="table-empty">No function matches the search.</p>}
+      </div>
+    </section>
+  );
+}
