@@ -7,7 +7,7 @@
  *
  * Field numbers follow google/pprof's proto/profile.proto.
  */
-import { PprofFormatError, WireReader, expectWireType } from './wire.ts';
+import { NumberVector, PprofFormatError, WireReader, expectWireType } from './wire.ts';
 
 export interface ValueTypeRef {
   /** string table indices */
@@ -55,10 +55,10 @@ const VARINT = 0;
 export class DecodedPprof {
   sampleTypes: ValueTypeRef[] = [];
   /** sample i's location ids are sampleLocationIds[sampleLocationStarts[i] .. sampleLocationStarts[i + 1]) */
-  sampleLocationStarts: number[] = [0];
-  sampleLocationIds: number[] = [];
+  sampleLocationStarts = new NumberVector();
+  sampleLocationIds = new NumberVector();
   /** sample i's value for type t is sampleValues[i * sampleTypes.length + t] */
-  sampleValues: number[] = [];
+  sampleValues = new NumberVector();
   locations: PprofLocation[] = [];
   functions: PprofFunction[] = [];
   mappings: PprofMapping[] = [];
@@ -68,12 +68,14 @@ export class DecodedPprof {
   durationNanos = 0;
   periodType: ValueTypeRef | undefined;
   period = 0;
-  comments: number[] = [];
+  comments = new NumberVector();
   defaultSampleType = 0;
   private stringSpans: number[] = [];
   private stringCache: (string | undefined)[] = [];
 
-  constructor(private readonly buf: Buffer) {}
+  constructor(private readonly buf: Buffer) {
+    this.sampleLocationStarts.push(0);
+  }
 
   get sampleCount(): number {
     return this.sampleLocationStarts.length - 1;
@@ -100,8 +102,8 @@ export class DecodedPprof {
   totals(): number[] {
     const width = this.sampleTypes.length;
     const totals = new Array<number>(width).fill(0);
-    const values = this.sampleValues;
-    for (let i = 0; i < values.length; i++) totals[i % width] += values[i];
+    const values = this.sampleValues.data;
+    for (let i = 0; i < this.sampleValues.length; i++) totals[i % width] += values[i];
     return totals;
   }
 }
@@ -316,7 +318,8 @@ function validate(p: DecodedPprof, valueCounts: number[]): void {
     }
     locationIds.add(loc.id);
   }
-  for (const id of p.sampleLocationIds) {
-    if (!locationIds.has(id)) throw new PprofFormatError(`a sample refers to missing location ${id}`);
+  const ids = p.sampleLocationIds.data;
+  for (let i = 0; i < p.sampleLocationIds.length; i++) {
+    if (!locationIds.has(ids[i])) throw new PprofFormatError(`a sample refers to missing location ${ids[i]}`);
   }
 }

@@ -9,6 +9,28 @@ export class PprofFormatError extends Error {
   override name = 'PprofFormatError';
 }
 
+/**
+ * A growable Float64Array. Decoding pushes millions of ids and values; on a
+ * plain number[] each push costs several times more than a typed-array store.
+ */
+export class NumberVector {
+  data = new Float64Array(1024);
+  length = 0;
+
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = value;
+  }
+
+  toArray(): number[] {
+    return Array.from(this.data.subarray(0, this.length));
+  }
+}
+
 const TWO_POW_32 = 2 ** 32;
 
 export class WireReader {
@@ -111,15 +133,29 @@ export class WireReader {
   }
 
   /** Reads a repeated varint field, packed or not, appending to `out`. */
-  repeatedVarint(wireType: number, out: number[]): void {
+  repeatedVarint(wireType: number, out: NumberVector): void {
     if (wireType === 0) {
       out.push(this.varint());
       return;
     }
     if (wireType !== 2) throw new PprofFormatError(`repeated integer field has wire type ${wireType}`);
     const [start, end] = this.span();
-    const packed = new WireReader(this.buf, start, end);
-    while (!packed.done) out.push(packed.varint());
+    // The hot loop of decoding (location ids, values): one-byte varints inline, the rest via varint().
+    const buf = this.buf;
+    let pos = start;
+    let slow: WireReader | undefined;
+    while (pos < end) {
+      const byte = buf[pos];
+      if (byte < 0x80) {
+        out.push(byte);
+        pos++;
+        continue;
+      }
+      slow ??= new WireReader(buf, pos, end);
+      slow.pos = pos;
+      out.push(slow.varint());
+      pos = slow.pos;
+    }
   }
 }
 

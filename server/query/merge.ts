@@ -157,10 +157,11 @@ export class ProfileMerger {
     if (this.period === 0) this.period = p.period;
     const locationMap = this.mapLocations(p);
     const width = p.sampleTypes.length;
-    const starts = p.sampleLocationStarts;
-    const ids = p.sampleLocationIds;
+    const starts = p.sampleLocationStarts.data;
+    const ids = p.sampleLocationIds.data;
+    const values = p.sampleValues.data;
     for (let i = 0; i < p.sampleCount; i++) {
-      const value = p.sampleValues[i * width + valueIndex];
+      const value = values[i * width + valueIndex];
       if (value === 0) continue;
       const stack: number[] = [];
       for (let j = starts[i]; j < starts[i + 1]; j++) stack.push(locationMap.get(ids[j])!);
