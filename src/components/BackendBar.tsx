@@ -3,7 +3,7 @@
  * (quick ranges, refresh) and the timeline to pick a window — or, in the diff view, the
  * baseline and comparison windows.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { trust } from '../sources/trusted-sources.ts';
 import { buildQuery, describeProfileType, equalityMatcher, parseQuery, seriesStep, withEqualityMatcher } from '../sources/query.ts';
 import { useProfileTypes, useSeries, useServices } from '../sources/use-backend.ts';
@@ -39,6 +39,15 @@ export function BackendBar() {
   const stepS = range ? seriesStep(range.until - range.from) : 15;
   const series = useSeries(backend, query, range, stepS);
   const [selectorDraft, setSelectorDraft] = useState<string | null>(null);
+  // The timeline redraws its paths only when this array changes identity.
+  const timelineSeries = useMemo(
+    () =>
+      (series.data ?? []).map((s) => ({
+        label: s.labels.map((l) => `${l.name}=${l.value}`).join(', ') || 'total',
+        points: s.points.map((p) => ({ time: p.timestamp, value: p.value })),
+      })),
+    [series.data],
+  );
   const diffing = view.view === 'diff';
 
   /** Every backend control both changes the view and makes the backend what is on screen. */
@@ -204,7 +213,7 @@ export function BackendBar() {
       )}
       {range && (
         <Timeline
-          series={(series.data ?? []).map((s) => ({ label: s.labels.map((l) => `${l.name}=${l.value}`).join(', ') || 'total', points: s.points.map((p) => ({ time: p.timestamp, value: p.value })) }))}
+          series={timelineSeries}
           range={range}
           unit={selectedType?.sampleUnit ?? ''}
           stepMs={stepS * 1000}

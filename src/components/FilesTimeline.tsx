@@ -8,11 +8,38 @@ import { parseTime } from '../state/time.ts';
 import { useDataStore, useUiStore, useViewStore } from '../state/store.ts';
 import { Timeline } from './timeline/Timeline.tsx';
 import type { TimelineWindow, WindowKind } from './timeline/types.ts';
+import type { ProfileSummary } from '../worker/protocol.ts';
 
 function absoluteWindow(from: string, until: string): { from: number; until: number } | null {
   const a = parseTime(from);
   const b = parseTime(until);
   return a?.kind === 'absolute' && b?.kind === 'absolute' ? { from: a.ms, until: b.ms } : null;
+}
+
+/** One point per timed file: its total of the chosen sample type (memoized: the timeline keys on identity). */
+const filesSeries = memoizeLast((files: ProfileSummary[], sampleType: string | null) => {
+  const first = files[0];
+  const chosen = first.sampleTypes.findIndex((t) => t.type === sampleType);
+  const type = first.sampleTypes[chosen >= 0 ? chosen : first.defaultSampleType];
+  const points = byTime(files)
+    .filter((f) => f.timeMs > 0)
+    .map((f) => {
+      const t = f.sampleTypes.findIndex((s) => s.type === type.type && s.unit === type.unit);
+      return { time: f.timeMs, value: t >= 0 ? f.totals[t] : 0, durationMs: f.durationMs };
+    });
+  return { type, series: [{ label: type.type, points }] };
+});
+
+function memoizeLast<A extends unknown[], R>(compute: (...args: A) => R): (...args: A) => R {
+  let lastArgs: A | null = null;
+  let lastResult: R;
+  return (...args: A) => {
+    if (!lastArgs || args.some((a, i) => a !== lastArgs![i])) {
+      lastResult = compute(...args);
+      lastArgs = args;
+    }
+    return lastResult;
+  };
 }
 
 export function FilesTimeline() {
@@ -23,16 +50,8 @@ export function FilesTimeline() {
   const extent = filesExtent(files);
   if (!extent || files.filter((f) => f.timeMs > 0).length < 2) return null;
 
-  const typeName = view.sampleType;
-  const first = files[0];
-  const typeIndex = Math.max(0, first.sampleTypes.findIndex((t) => t.type === typeName) >= 0 ? first.sampleTypes.findIndex((t) => t.type === typeName) : first.defaultSampleType);
-  const type = first.sampleTypes[typeIndex];
-  const points = byTime(files)
-    .filter((f) => f.timeMs > 0)
-    .map((f) => {
-      const t = f.sampleTypes.findIndex((s) => s.type === type.type && s.unit === type.unit);
-      return { time: f.timeMs, value: t >= 0 ? f.totals[t] : 0, durationMs: f.durationMs };
-    });
+  const { type, series } = filesSeries(files, view.sampleType);
+  const points = series[0].points;
   const pad = Math.max(1000, (extent.until - extent.from) * 0.04);
   const range = { from: extent.from - pad, until: extent.until + pad };
 
@@ -90,7 +109,7 @@ export function FilesTimeline() {
         )}
       </div>
       <Timeline
-        series={[{ label: type.type, points }]}
+        series={series}
         range={range}
         unit={type.unit}
         windows={windows}

@@ -81,3 +81,27 @@ describe('search', () => {
     expect((parsed as { error: string }).error).toMatch(/^invalid regular expression/);
   });
 });
+
+describe('instantaneous sample types', () => {
+  const heap = (timeNanos: number, retained: number) =>
+    profileFromFolded(
+      [
+        { stack: 'main;cache', values: [retained, 10] },
+        { stack: 'main;work', values: [5, 20] },
+      ],
+      [
+        { type: 'inuse_space', unit: 'bytes' },
+        { type: 'alloc_space', unit: 'bytes' },
+      ],
+      timeNanos,
+    );
+
+  it('take the latest snapshot of a group and sum the rest', () => {
+    const tree = buildCallTree({ groups: [[heap(2e9, 300), heap(1e9, 100), heap(3e9, 700)]], groupBy: 'function' });
+    const cache = findFramePath(tree, ['main', 'cache']);
+    expect(tree.total[0][cache]).toBe(700);
+    expect(tree.total[0][0]).toBe(705);
+    expect(tree.total[1][cache]).toBe(30);
+    expect(tree.total[1][0]).toBe(90);
+  });
+});

@@ -13,6 +13,7 @@
  */
 import { FrameInterner, ROOT_FRAME, locationFrames } from './frames.ts';
 import type { FrameTable, GroupBy } from './frames.ts';
+import { isInstantaneous } from './model.ts';
 import type { Profile, SampleType } from './model.ts';
 import { PairInterner } from './pair-interner.ts';
 
@@ -85,15 +86,25 @@ export function buildCallTree(input: CallTreeInput): CallTree {
   const columns = input.groups.length * sampleTypes.length;
   const creationSelf = Array.from({ length: columns }, () => new Float64Array(count));
 
-  // Then values: one pass over the samples of each profile.
+  // Then values: one pass over the samples of each profile. Instantaneous types (memory
+  // in use) take only the group's latest snapshot: summing snapshots would double-count.
   let p = 0;
   input.groups.forEach((group, g) => {
+    const latest = latestProfile(group);
     for (const profile of group) {
-      addSampleValues(profile, stackNodes[p++], sampleTypes, creationSelf, g * sampleTypes.length);
+      const include = (type: SampleType) => profile === latest || !isInstantaneous(type);
+      addSampleValues(profile, stackNodes[p++], sampleTypes, creationSelf, g * sampleTypes.length, include);
     }
   });
 
   return toPreorder(interner.table, sampleTypes, input.groups.length, creationParent, creationFrame, creationSelf);
+}
+
+/** The profile with the latest `time_nanos` (the last one listed among equals). */
+export function latestProfile(group: Profile[]): Profile | undefined {
+  let latest: Profile | undefined;
+  for (const profile of group) if (!latest || profile.timeNanos >= latest.timeNanos) latest = profile;
+  return latest;
 }
 
 function addSampleValues(
@@ -102,12 +113,14 @@ function addSampleValues(
   sampleTypes: SampleType[],
   self: Float64Array[],
   firstColumn: number,
+  include: (type: SampleType) => boolean,
 ): void {
   const types = profile.sampleTypes.length;
   const values = profile.values;
   const sampleStack = profile.sampleStack;
   for (let t = 0; t < types; t++) {
     const own = profile.sampleTypes[t];
+    if (!include(own)) continue;
     const column = self[firstColumn + sampleTypes.findIndex((u) => u.type === own.type && u.unit === own.unit)];
     for (let s = 0; s < profile.sampleCount; s++) {
       const row = sampleStack[s];

@@ -169,3 +169,12 @@ export function valuePerSample(type: SampleType, period: number, periodType: Sam
   if (periodType && periodType.unit === type.unit && period > 0) return period;
   return 0;
 }
+
+/**
+ * Sample types that measure a state at one instant (memory in use, live goroutines)
+ * rather than events over an interval (CPU time, allocations). Adding two snapshots of a
+ * state double-counts it, so a window of such profiles is represented by its latest one.
+ */
+export function isInstantaneous(type: SampleType): boolean {
+  return /^inuse_|^goroutines?$|^threads?$/.test(type.type);
+}

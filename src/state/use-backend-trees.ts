@@ -4,8 +4,13 @@
  * itself when a link carries a query and nothing else is on screen.
  */
 import { useEffect } from 'react';
-import { useMergedProfile } from '../sources/use-backend.ts';
+import type { UseQueryResult } from '@tanstack/react-query';
+import { useMergedProfile, useSeries } from '../sources/use-backend.ts';
+import type { Backend } from '../sources/use-backend.ts';
 import { describeProfileType, parseQuery } from '../sources/query.ts';
+import type { ParsedQuery } from '../sources/query.ts';
+import { isInstantaneousProfileType, latestSnapshotRange, snapshotStepSeconds } from '../sources/snapshots.ts';
+import type { TimeRange } from './time.ts';
 import { useBackendConnection, useResolvedRange } from './backend-connection.ts';
 import { activateBackend, showBackendProfiles } from './session.ts';
 import { useDataStore, useViewStore } from './store.ts';
@@ -32,9 +37,9 @@ export function useBackendTrees(): void {
     if (activeSource === 'none' && query && backend.enabled) activateBackend(backend.label);
   }, [activeSource, query, backend]);
 
-  const main = useMergedProfile(backend, query, range, active && !diffing);
-  const baseline = useMergedProfile(backend, query, left, active && diffing);
-  const comparison = useMergedProfile(backend, query, right, active && diffing);
+  const main = useWindowProfile(backend, query, range, active && !diffing);
+  const baseline = useWindowProfile(backend, query, left, active && diffing);
+  const comparison = useWindowProfile(backend, query, right, active && diffing);
   const name = query ? describeProfileType(query.profileTypeId) : 'profile';
 
   useEffect(() => {
@@ -49,6 +54,18 @@ export function useBackendTrees(): void {
 
   useFetchState(active && !diffing, 'main', main.isFetching, main.error);
   useFetchState(active && diffing, 'diff', baseline.isFetching || comparison.isFetching, baseline.error ?? comparison.error);
+}
+
+/**
+ * The profile of a window: the merge of all its profiles, or for instantaneous types
+ * (memory in use) the latest snapshot, found through a fine-grained series.
+ */
+function useWindowProfile(backend: Backend, query: ParsedQuery | null, window: TimeRange | null, enabled: boolean): UseQueryResult<ArrayBuffer> {
+  const gauge = query !== null && isInstantaneousProfileType(query.profileTypeId);
+  const stepS = window ? snapshotStepSeconds(window) : 1;
+  const series = useSeries(backend, query, gauge && enabled ? window : null, stepS);
+  const target = !gauge ? window : window && series.data ? latestSnapshotRange(series.data, window, stepS) : null;
+  return useMergedProfile(backend, query, target, enabled);
 }
 
 /** Mirrors a fetch's progress and failure into the slot the user is looking at. */
