@@ -307,7 +307,9 @@ function validate(p: DecodedPprof, valueCounts: number[]): void {
     mappingIds.add(m.id);
   }
   const locationIds = new Set<number>();
+  let maxLocationId = 0;
   for (const loc of p.locations) {
+    maxLocationId = Math.max(maxLocationId, loc.id);
     if (loc.mappingId !== 0 && !mappingIds.has(loc.mappingId)) {
       throw new PprofFormatError(`location ${loc.id} refers to missing mapping ${loc.mappingId}`);
     }
@@ -318,8 +320,13 @@ function validate(p: DecodedPprof, valueCounts: number[]): void {
     }
     locationIds.add(loc.id);
   }
+  // Samples hold millions of location references: check them against a dense bitmap when ids allow.
   const ids = p.sampleLocationIds.data;
+  const dense = maxLocationId <= 4 * p.locations.length + 1024 ? new Uint8Array(maxLocationId + 1) : undefined;
+  if (dense) for (const id of locationIds) dense[id] = 1;
   for (let i = 0; i < p.sampleLocationIds.length; i++) {
-    if (!locationIds.has(ids[i])) throw new PprofFormatError(`a sample refers to missing location ${ids[i]}`);
+    const id = ids[i];
+    const known = dense ? id <= maxLocationId && dense[id] === 1 : locationIds.has(id);
+    if (!known) throw new PprofFormatError(`a sample refers to missing location ${id}`);
   }
 }

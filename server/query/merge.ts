@@ -56,7 +56,9 @@ export class ProfileMerger {
   private readonly mappings: MergedMapping[] = [];
   private readonly locationIds = new Map<string, number>();
   private readonly locations: MergedLocation[] = [];
-  private readonly sampleIds = new Map<string, number>();
+  /** stack hash -> first merged sample with it; nextWithSameHash chains the (rare) collisions */
+  private readonly sampleByHash = new Map<number, number>();
+  private readonly nextWithSameHash: (number | undefined)[] = [];
   private readonly sampleStacks: number[][] = [];
   private readonly sampleValues: number[] = [];
   private period = 0;
@@ -125,10 +127,12 @@ export class ProfileMerger {
     };
   }
 
-  private mapLocations(p: DecodedPprof): Map<number, number> {
+  /** Local location id -> merged location id; a dense array when the file's ids allow it (they nearly always do). */
+  private mapLocations(p: DecodedPprof): (localId: number) => number {
     const functionMap = this.mapFunctions(p);
     const mappingMap = this.mapMappings(p);
     const out = new Map<number, number>();
+    let maxId = 0;
     for (const loc of p.locations) {
       const mapping = mappingMap.get(loc.mappingId);
       const mappingId = mapping?.id ?? 0;
@@ -147,33 +151,54 @@ export class ProfileMerger {
           isFolded: loc.isFolded,
         })),
       );
+      maxId = Math.max(maxId, loc.id);
     }
-    return out;
+    if (maxId > 4 * p.locations.length + 1024) return (id) => out.get(id)!;
+    const dense = new Int32Array(maxId + 1);
+    for (const [local, merged] of out) dense[local] = merged;
+    return (id) => dense[id];
+  }
+
+  /** Finds or creates the merged sample for a stack of merged location ids. */
+  private sampleFor(stack: number[], hash: number): number {
+    for (let id = this.sampleByHash.get(hash); id !== undefined; id = this.nextWithSameHash[id]) {
+      const other = this.sampleStacks[id];
+      if (other.length === stack.length && other.every((v, k) => v === stack[k])) return id;
+    }
+    const id = this.sampleStacks.length;
+    this.sampleStacks.push(stack.slice());
+    this.sampleValues.push(0);
+    const head = this.sampleByHash.get(hash);
+    this.nextWithSameHash.push(head);
+    this.sampleByHash.set(hash, id);
+    return id;
   }
 
   /** Adds one profile's values of sample type `valueIndex`. */
   add(p: DecodedPprof, valueIndex: number): void {
     this.profileCount++;
     if (this.period === 0) this.period = p.period;
-    const locationMap = this.mapLocations(p);
+    const mergedLocation = this.mapLocations(p);
     const width = p.sampleTypes.length;
     const starts = p.sampleLocationStarts.data;
     const ids = p.sampleLocationIds.data;
     const values = p.sampleValues.data;
+    const stack: number[] = [];
     for (let i = 0; i < p.sampleCount; i++) {
       const value = values[i * width + valueIndex];
       if (value === 0) continue;
-      const stack: number[] = [];
-      for (let j = starts[i]; j < starts[i + 1]; j++) stack.push(locationMap.get(ids[j])!);
-      const key = stack.join(',');
-      let sampleId = this.sampleIds.get(key);
-      if (sampleId === undefined) {
-        sampleId = this.sampleStacks.length;
-        this.sampleIds.set(key, sampleId);
-        this.sampleStacks.push(stack);
-        this.sampleValues.push(0);
+      stack.length = 0;
+      // Two 32-bit multiplicative hashes over the merged ids make a 53-bit key; equal keys are compared in full.
+      let h1 = 0x811c9dc5;
+      let h2 = 0x01000193;
+      for (let j = starts[i]; j < starts[i + 1]; j++) {
+        const id = mergedLocation(ids[j]);
+        stack.push(id);
+        h1 = Math.imul(h1 ^ id, 0x01000193);
+        h2 = Math.imul(h2 + id, 0x5bd1e995) ^ (h2 >>> 15);
       }
-      this.sampleValues[sampleId] += value;
+      const hash = (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
+      this.sampleValues[this.sampleFor(stack, hash)] += value;
     }
   }
 
