@@ -4,7 +4,6 @@ import type { ServerConfig } from './config.ts';
 import { buildApp } from './http/app.ts';
 import { prepareUpload } from './ingest/prepare.ts';
 import { Querier } from './query/querier.ts';
-import { SELF_SERVICE_NAME, SelfProfiler } from './self-profile.ts';
 import { openDatabase } from './store/db.ts';
 import { ProfileStore } from './store/profile-store.ts';
 import { Retention } from './store/retention.ts';
@@ -33,7 +32,7 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   retentionTimer.unref();
 
   const app = buildApp(config, store, querier);
-  let selfProfiler: SelfProfiler | undefined;
+  let selfProfiler: { stop(): Promise<void> } | undefined;
   try {
     await app.listen({ host: config.host, port: config.port });
   } catch (error) {
@@ -47,11 +46,14 @@ export async function startServer(config: ServerConfig): Promise<RunningServer> 
   const host = config.host.includes(':') ? `[${config.host}]` : config.host;
 
   if (config.selfProfile) {
+    // Loaded only when used: the native profiler is the slowest part of startup.
+    const { SELF_SERVICE_NAME, SelfProfiler } = await import('./self-profile.ts');
     const labels = { service_name: SELF_SERVICE_NAME, pyroscope_spy: 'nodespy' };
-    selfProfiler = new SelfProfiler(async (gz) => {
+    const profiler = new SelfProfiler(async (gz) => {
       await store.write([await prepareUpload(gz, { labels, fallbackTimeMs: Date.now() }, config.limits.maxProfileBytes)]);
     }, config.selfProfileIntervalMs);
-    selfProfiler.start();
+    profiler.start();
+    selfProfiler = profiler;
   }
 
   return {

@@ -3,6 +3,7 @@
  * and none leaves anything behind in the store.
  */
 import { request as httpRequest } from 'node:http';
+import { createServer, type AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PushRequest } from '../../src/sources/pyroscope/messages.ts';
@@ -186,14 +187,15 @@ describe('startup problems are clear errors', () => {
   });
 
   it('refuses a port in use and an unknown flag', async () => {
-    const server = await startServerProcess();
+    const occupier = createServer();
+    await new Promise<void>((resolve) => occupier.listen(0, '127.0.0.1', resolve));
     try {
-      const port = new URL(server.url).port;
+      const port = String((occupier.address() as AddressInfo).port);
       const busy = await runServerToExit(['--no-build', '--no-self-profile', '--port', port, '--data', tempDataDir()]);
       expect(busy.code).toBe(1);
       expect(busy.output).toMatch(/port is already in use/);
     } finally {
-      await server.stop();
+      occupier.close();
     }
     const flag = await runServerToExit(['--bogus']);
     expect(flag.code).toBe(2);
