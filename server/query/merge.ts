@@ -86,20 +86,22 @@ export class ProfileMerger {
 
   private mapFunctions(p: DecodedPprof): Map<number, number> {
     const out = new Map<number, number>();
+    // Each of the file's strings is interned once; function keys are then short strings of merged ids.
+    const stringIds = new Map<number, number>();
+    const merged = (index: number): number => {
+      let id = stringIds.get(index);
+      if (id === undefined) {
+        id = this.intern(p.string(index));
+        stringIds.set(index, id);
+      }
+      return id;
+    };
     for (const fn of p.functions) {
-      const name = p.string(fn.name);
-      const systemName = p.string(fn.systemName);
-      const filename = p.string(fn.filename);
-      const key = `${name}\0${systemName}\0${filename}\0${fn.startLine}`;
-      out.set(
-        fn.id,
-        this.internIn(this.functionIds, this.functions, key, () => ({
-          name: this.intern(name),
-          systemName: this.intern(systemName),
-          filename: this.intern(filename),
-          startLine: fn.startLine,
-        })),
-      );
+      const name = merged(fn.name);
+      const systemName = merged(fn.systemName);
+      const filename = merged(fn.filename);
+      const key = `${name},${systemName},${filename},${fn.startLine}`;
+      out.set(fn.id, this.internIn(this.functionIds, this.functions, key, () => ({ name, systemName, filename, startLine: fn.startLine })));
     }
     return out;
   }
