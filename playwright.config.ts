@@ -1,10 +1,14 @@
 import { defineConfig } from '@playwright/test';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 /**
  * e2e tests drive Debian's Chromium (Playwright cannot download browsers here) against
- * the built app served by the embedded server on loopback.
+ * the built app served by the real embedded server on loopback, with a fresh store and
+ * no self-profiling, so the only data is what the tests ingest.
  */
 const port = Number(process.env.E2E_PORT ?? 4188);
+const dataDir = path.join(tmpdir(), `flamelens-e2e-${port}`);
 
 export default defineConfig({
   testDir: 'e2e',
@@ -31,7 +35,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+    command: `rm -rf ${dataDir} && node --import tsx server/main.ts --no-build --no-self-profile --host 127.0.0.1 --port ${port} --data ${dataDir}`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -1,7 +1,7 @@
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import path from 'node:path';
-import { PROFILES_DIR } from '../test/support/shared-profiles.ts';
+import { PROFILES_DIR, readManifest } from '../test/support/shared-profiles.ts';
 import { ROW_HEIGHT } from '../src/render/viewport.ts';
 
 export { readableEntries, readManifest, PROFILES_DIR } from '../test/support/shared-profiles.ts';
@@ -44,4 +44,72 @@ export async function canvasPixel(page: Page, x: number, y: number): Promise<[nu
 
 export function tableRows(page: Page): Locator {
   return page.getByTestId('function-table').locator('tbody tr[data-function]');
+}
+
+/** Relative series times: window i of the shared series lands at now - 55 min + i * 7 min. */
+export const SERIES_SPACING_MS = 7 * 60_000;
+
+export interface IngestedSeries {
+  service: string;
+  /** unix ms of each window, index = window number */
+  times: number[];
+}
+
+/**
+ * Ingests the shared series over HTTP the way @pyroscope/nodejs does (raw gzipped pprof,
+ * `application/octet-stream`), CPU and heap under one service name, spread over the last hour.
+ */
+export async function ingestSeries(baseURL: string, service: string): Promise<IngestedSeries> {
+  const { readFileSync } = await import('node:fs');
+  const start = Date.now() - 55 * 60_000;
+  const times: number[] = [];
+  for (let i = 0; i < 8; i++) {
+    const at = start + i * SERIES_SPACING_MS;
+    times.push(at);
+    for (const kind of ['cpu', 'heap']) {
+      const body = readFileSync(profilePath(`series/checkout-0${i}.${kind}.pb.gz`));
+      const from = Math.floor(at / 1000);
+      const url = `${baseURL}/ingest?name=${encodeURIComponent(service)}&from=${from}&until=${from + 2}&format=pprof&spyName=nodespy`;
+      const response = await fetch(url, { method: 'POST', body, headers: { 'Content-Type': 'application/octet-stream' } });
+      if (!response.ok) throw new Error(`ingest ${i} ${kind}: ${response.status} ${await response.text()}`);
+    }
+  }
+  return { service, times: times.map((t) => Math.floor(t / 1000) * 1000) };
+}
+
+/** Sum of the manifest's totals of a sample type over some series windows. */
+export function seriesTotal(kind: 'cpu' | 'heap', windows: number[], type: string): number {
+  const manifest = readManifest();
+  return windows.reduce((sum, w) => {
+    const entry = manifest.find((e) => e.file === `series/checkout-0${w}.${kind}.pb.gz`)!;
+    return sum + entry.totals![entry.sampleTypes!.findIndex((t) => t.type === type)];
+  }, 0);
+}
+
+/** Drags across the timeline from one time to another (page coordinates from the points' positions). */
+export async function brushTimeline(page: Page, fromTime: number, untilTime: number): Promise<void> {
+  const area = page.getByTestId('timeline').getByTestId('timeline-brush-area');
+  const box = (await area.boundingBox())!;
+  const points = page.getByTestId('timeline').getByTestId('timeline-point');
+  await expect(points.first()).toBeVisible();
+  // Map times to x through two known points (the first and last dots).
+  const count = await points.count();
+  const first = points.first();
+  const last = points.nth(count - 1);
+  const [t0, t1] = [Number(await first.getAttribute('data-time')), Number(await last.getAttribute('data-time'))];
+  const b0 = (await first.boundingBox())!;
+  const b1 = (await last.boundingBox())!;
+  const [x0, x1] = [b0.x + b0.width / 2, b1.x + b1.width / 2];
+  const xOf = (t: number) => x0 + ((t - t0) / (t1 - t0)) * (x1 - x0);
+  const y = box.y + box.height / 2;
+  await page.mouse.move(xOf(fromTime), y);
+  await page.mouse.down();
+  await page.mouse.move((xOf(fromTime) + xOf(untilTime)) / 2, y, { steps: 4 });
+  await page.mouse.move(xOf(untilTime), y, { steps: 4 });
+  await page.mouse.up();
+}
+
+/** The raw total of the tree on screen (sum of the root). */
+export async function rootTotal(page: Page): Promise<number> {
+  return Number(await flamegraph(page).getAttribute('data-root-total'));
 }

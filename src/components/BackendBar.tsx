@@ -73,7 +73,7 @@ export function BackendBar() {
 
   // The diff needs two windows: default to the earlier and later halves of the range.
   useEffect(() => {
-    if (!diffing || !range || (left && right)) return;
+    if (activeSource !== 'backend' || !diffing || !range || (left && right)) return;
     const middle = Math.round((range.from + range.until) / 2);
     setViewReplacing({
       leftFrom: String(range.from),
@@ -81,7 +81,7 @@ export function BackendBar() {
       rightFrom: String(middle),
       rightUntil: String(range.until),
     });
-  }, [diffing, range, left, right]);
+  }, [activeSource, diffing, range, left, right]);
 
   if (backend.needsConfirmation) {
     return (
@@ -109,6 +109,17 @@ export function BackendBar() {
   const unavailable = types.isError && !view.source;
   if (unavailable) return null;
 
+  if (activeSource === 'files') {
+    return (
+      <div className="backend-bar compact" role="region" aria-label="Backend">
+        <span className="field">Showing opened files.</span>
+        <button type="button" className="button" onClick={() => activateBackend(backend.label)} disabled={!query}>
+          Back to {backend.label}
+        </button>
+      </div>
+    );
+  }
+
   const selectedType = typeList?.find((t) => t.ID === query?.profileTypeId);
   const service = query ? equalityMatcher(query.labelSelector, 'service_name') : null;
   const windows: TimelineWindow[] = diffing
@@ -130,7 +141,7 @@ export function BackendBar() {
   };
 
   return (
-    <div className={`backend-bar ${activeSource === 'files' ? 'inactive' : ''}`} role="region" aria-label="Backend query">
+    <div className="backend-bar" role="region" aria-label="Backend query">
       <div className="query-row">
         <BackendField />
         <label className="field">

@@ -114,6 +114,7 @@ export function ProfilePanel({ tree, groups, status, showGraph, showTable, orien
             textColor={textColor}
             tooltip={tooltip}
             status={status === 'loading' ? 'loading' : 'ready'}
+            rootTotal={rootTotal}
             ariaLabel={`${orientation === 'flame' ? 'Flame graph' : 'Icicle graph'} of ${tree.sampleTypes[type].type}. Arrow keys move between frames, Enter zooms, Escape resets.`}
           />
         </section>

@@ -162,6 +162,7 @@ function DiffContent({ tree, groups, loading }: { tree: CallTree; groups: Profil
             textColor={textColor}
             tooltip={tooltip}
             status={loading ? 'loading' : 'ready'}
+            rootTotal={setup.comparisonTotal}
             ariaLabel="Diff flame graph: red frames grew, green shrank, grey changed within noise. Arrow keys move, Enter zooms, Escape resets."
           />
         </section>
