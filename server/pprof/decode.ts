@@ -108,142 +108,128 @@ export class DecodedPprof {
   }
 }
 
-function readValueType(r: WireReader, start: number, end: number): ValueTypeRef {
-  const sub = new WireReader(r.buf, start, end);
+// Each reader runs with `r` bounded to its message's bytes (WireReader.nested).
+
+function readValueType(r: WireReader): ValueTypeRef {
   const out: ValueTypeRef = { type: 0, unit: 0 };
-  while (!sub.done) {
-    const [field, wt] = sub.tag();
+  while (!r.done) {
+    const key = r.key();
+    const field = Math.floor(key / 8);
     if (field === 1 || field === 2) {
-      expectWireType(field, wt, VARINT, 'ValueType');
-      if (field === 1) out.type = sub.varint();
-      else out.unit = sub.varint();
-    } else sub.skip(wt, field);
+      expectWireType(field, key & 7, VARINT, 'ValueType');
+      if (field === 1) out.type = r.varint();
+      else out.unit = r.varint();
+    } else r.skip(key & 7, field);
   }
   return out;
 }
 
-function readSample(p: DecodedPprof, r: WireReader, start: number, end: number, valueCounts: number[]): void {
-  const sub = new WireReader(r.buf, start, end);
+function readSample(p: DecodedPprof, r: WireReader, valueCounts: number[]): void {
   const before = p.sampleValues.length;
-  while (!sub.done) {
-    const [field, wt] = sub.tag();
-    if (field === 1) sub.repeatedVarint(wt, p.sampleLocationIds);
-    else if (field === 2) sub.repeatedVarint(wt, p.sampleValues);
+  while (!r.done) {
+    const key = r.key();
+    const field = Math.floor(key / 8);
+    if (field === 1) r.repeatedVarint(key & 7, p.sampleLocationIds);
+    else if (field === 2) r.repeatedVarint(key & 7, p.sampleValues);
     else if (field === 3) {
-      expectWireType(field, wt, LEN, 'Sample');
-      sub.span(); // labels are not kept: merged profiles aggregate over them
-    } else sub.skip(wt, field);
+      expectWireType(field, key & 7, LEN, 'Sample');
+      r.pos = r.lengthEnd(); // labels are not kept: merged profiles aggregate over them
+    } else r.skip(key & 7, field);
   }
   p.sampleLocationStarts.push(p.sampleLocationIds.length);
   valueCounts.push(p.sampleValues.length - before);
 }
 
-function readFunction(r: WireReader, start: number, end: number): PprofFunction {
-  const sub = new WireReader(r.buf, start, end);
-  const fn: PprofFunction = { id: 0, name: 0, systemName: 0, filename: 0, startLine: 0 };
-  while (!sub.done) {
-    const [field, wt] = sub.tag();
-    if (field >= 1 && field <= 5) {
-      expectWireType(field, wt, VARINT, 'Function');
-      const v = sub.varint();
-      if (field === 1) fn.id = v;
-      else if (field === 2) fn.name = v;
-      else if (field === 3) fn.systemName = v;
-      else if (field === 4) fn.filename = v;
-      else fn.startLine = v;
-    } else sub.skip(wt, field);
+/** Reads a message whose known fields are all varints, into `out[names[field - 1]]`. */
+function readVarintFields<T extends object>(r: WireReader, out: T, names: readonly (keyof T)[], message: string): T {
+  while (!r.done) {
+    const key = r.key();
+    const field = Math.floor(key / 8);
+    if (field >= 1 && field <= names.length) {
+      expectWireType(field, key & 7, VARINT, message);
+      const v = r.varint();
+      const name = names[field - 1];
+      (out[name] as unknown) = typeof out[name] === 'boolean' ? v !== 0 : v;
+    } else r.skip(key & 7, field);
   }
-  return fn;
+  return out;
 }
 
-function readLine(r: WireReader, start: number, end: number): PprofLine {
-  const sub = new WireReader(r.buf, start, end);
-  const line: PprofLine = { functionId: 0, line: 0 };
-  while (!sub.done) {
-    const [field, wt] = sub.tag();
-    if (field === 1 || field === 2) {
-      expectWireType(field, wt, VARINT, 'Line');
-      if (field === 1) line.functionId = sub.varint();
-      else line.line = sub.varint();
-    } else sub.skip(wt, field);
-  }
-  return line;
-}
+const FUNCTION_FIELDS = ['id', 'name', 'systemName', 'filename', 'startLine'] as const;
+const LINE_FIELDS = ['functionId', 'line'] as const;
+const MAPPING_FIELDS = [
+  'id',
+  'memoryStart',
+  'memoryLimit',
+  'fileOffset',
+  'filename',
+  'buildId',
+  'hasFunctions',
+  'hasFilenames',
+  'hasLineNumbers',
+  'hasInlineFrames',
+] as const;
 
-function readLocation(r: WireReader, start: number, end: number): PprofLocation {
-  const sub = new WireReader(r.buf, start, end);
+const readFunction = (r: WireReader): PprofFunction =>
+  readVarintFields(r, { id: 0, name: 0, systemName: 0, filename: 0, startLine: 0 }, FUNCTION_FIELDS, 'Function');
+
+const readLine = (r: WireReader): PprofLine => readVarintFields(r, { functionId: 0, line: 0 }, LINE_FIELDS, 'Line');
+
+const readMapping = (r: WireReader): PprofMapping =>
+  readVarintFields(
+    r,
+    {
+      id: 0,
+      memoryStart: 0,
+      memoryLimit: 0,
+      fileOffset: 0,
+      filename: 0,
+      buildId: 0,
+      hasFunctions: false,
+      hasFilenames: false,
+      hasLineNumbers: false,
+      hasInlineFrames: false,
+    },
+    MAPPING_FIELDS,
+    'Mapping',
+  );
+
+function readLocation(r: WireReader): PprofLocation {
   const loc: PprofLocation = { id: 0, mappingId: 0, address: 0, lines: [], isFolded: false };
-  while (!sub.done) {
-    const [field, wt] = sub.tag();
+  while (!r.done) {
+    const key = r.key();
+    const field = Math.floor(key / 8);
     if (field === 4) {
-      expectWireType(field, wt, LEN, 'Location');
-      const [s, e] = sub.span();
-      loc.lines.push(readLine(sub, s, e));
+      expectWireType(field, key & 7, LEN, 'Location');
+      loc.lines.push(r.nested(readLine));
     } else if (field === 1 || field === 2 || field === 3 || field === 5) {
-      expectWireType(field, wt, VARINT, 'Location');
-      const v = sub.varint();
+      expectWireType(field, key & 7, VARINT, 'Location');
+      const v = r.varint();
       if (field === 1) loc.id = v;
       else if (field === 2) loc.mappingId = v;
       else if (field === 3) loc.address = v;
       else loc.isFolded = v !== 0;
-    } else sub.skip(wt, field);
+    } else r.skip(key & 7, field);
   }
   return loc;
-}
-
-function readMapping(r: WireReader, start: number, end: number): PprofMapping {
-  const sub = new WireReader(r.buf, start, end);
-  const m: PprofMapping = {
-    id: 0,
-    memoryStart: 0,
-    memoryLimit: 0,
-    fileOffset: 0,
-    filename: 0,
-    buildId: 0,
-    hasFunctions: false,
-    hasFilenames: false,
-    hasLineNumbers: false,
-    hasInlineFrames: false,
-  };
-  const keys = [
-    'id',
-    'memoryStart',
-    'memoryLimit',
-    'fileOffset',
-    'filename',
-    'buildId',
-    'hasFunctions',
-    'hasFilenames',
-    'hasLineNumbers',
-    'hasInlineFrames',
-  ] as const;
-  while (!sub.done) {
-    const [field, wt] = sub.tag();
-    if (field >= 1 && field <= 10) {
-      expectWireType(field, wt, VARINT, 'Mapping');
-      const v = sub.varint();
-      const key = keys[field - 1];
-      if (field >= 7) (m[key] as boolean) = v !== 0;
-      else (m[key] as number) = v;
-    } else sub.skip(wt, field);
-  }
-  return m;
 }
 
 function readTopLevelField(p: DecodedPprof, r: WireReader, field: number, wt: number, valueCounts: number[]): void {
   if (field >= 1 && field <= 6) {
     expectWireType(field, wt, LEN, 'Profile');
-    const [s, e] = r.span();
-    if (field === 1) p.sampleTypes.push(readValueType(r, s, e));
-    else if (field === 2) readSample(p, r, s, e, valueCounts);
-    else if (field === 3) p.mappings.push(readMapping(r, s, e));
-    else if (field === 4) p.locations.push(readLocation(r, s, e));
-    else if (field === 5) p.functions.push(readFunction(r, s, e));
-    else p.addString(s, e);
+    if (field === 1) p.sampleTypes.push(r.nested(readValueType));
+    else if (field === 2) r.nested((sub) => readSample(p, sub, valueCounts));
+    else if (field === 3) p.mappings.push(r.nested(readMapping));
+    else if (field === 4) p.locations.push(r.nested(readLocation));
+    else if (field === 5) p.functions.push(r.nested(readFunction));
+    else {
+      const end = r.lengthEnd();
+      p.addString(r.pos, end);
+      r.pos = end;
+    }
   } else if (field === 11) {
     expectWireType(field, wt, LEN, 'Profile');
-    const [s, e] = r.span();
-    p.periodType = readValueType(r, s, e);
+    p.periodType = r.nested(readValueType);
   } else if (field === 13) {
     r.repeatedVarint(wt, p.comments);
   } else if (field >= 7 && field <= 14) {
@@ -264,8 +250,8 @@ export function decodePprof(buf: Buffer): DecodedPprof {
   const r = new WireReader(buf, 0, buf.length);
   const valueCounts: number[] = [];
   while (!r.done) {
-    const [field, wt] = r.tag();
-    readTopLevelField(p, r, field, wt, valueCounts);
+    const key = r.key();
+    readTopLevelField(p, r, Math.floor(key / 8), key & 7, valueCounts);
   }
   validate(p, valueCounts);
   return p;

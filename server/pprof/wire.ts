@@ -18,12 +18,18 @@ export class NumberVector {
   length = 0;
 
   push(value: number): void {
-    if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
+    if (this.length === this.data.length) this.reserve(1);
     this.data[this.length++] = value;
+  }
+
+  /** Makes room for `extra` more values. */
+  reserve(extra: number): void {
+    if (this.length + extra <= this.data.length) return;
+    let size = this.data.length * 2;
+    while (size < this.length + extra) size *= 2;
+    const next = new Float64Array(size);
+    next.set(this.data.subarray(0, this.length));
+    this.data = next;
   }
 
   toArray(): number[] {
@@ -39,7 +45,7 @@ export class WireReader {
   constructor(
     readonly buf: Buffer,
     start: number,
-    readonly end: number,
+    public end: number,
   ) {
     this.pos = start;
   }
@@ -86,22 +92,30 @@ export class WireReader {
     return Number(BigInt.asIntN(64, value));
   }
 
-  /** [field number, wire type] */
-  tag(): [number, number] {
+  /** A field key: field number * 8 + wire type (no tuple: this runs millions of times per profile). */
+  key(): number {
     const key = this.varint();
-    const field = Math.floor(key / 8);
-    const wireType = key & 7;
-    if (field === 0) throw new PprofFormatError(`invalid field number 0 at byte ${this.pos}`);
-    return [field, wireType];
+    if (key < 8) throw new PprofFormatError(`invalid field number 0 at byte ${this.pos}`);
+    return key;
   }
 
-  /** Returns [start, end] of a length-delimited field and moves past it. */
-  span(): [number, number] {
+  /** Reads a length prefix; returns where the field's bytes end (pos stays at their start). */
+  lengthEnd(): number {
     const length = this.varint();
-    const start = this.pos;
-    if (length < 0 || start + length > this.end) throw new PprofFormatError('truncated length-delimited field');
-    this.pos = start + length;
-    return [start, start + length];
+    const end = this.pos + length;
+    if (length < 0 || end > this.end) throw new PprofFormatError('truncated length-delimited field');
+    return end;
+  }
+
+  /** Reads a nested message with `read`, bounded to its bytes, and moves past it. */
+  nested<T>(read: (r: WireReader) => T): T {
+    const end = this.lengthEnd();
+    const outer = this.end;
+    this.end = end;
+    const value = read(this);
+    this.end = outer;
+    this.pos = end;
+    return value;
   }
 
   fixed64(): number {
@@ -121,7 +135,7 @@ export class WireReader {
         this.fixed64();
         return;
       case 2:
-        this.span();
+        this.pos = this.lengthEnd();
         return;
       case 5:
         if (this.pos + 4 > this.end) throw new PprofFormatError('truncated fixed32 field');
@@ -139,23 +153,26 @@ export class WireReader {
       return;
     }
     if (wireType !== 2) throw new PprofFormatError(`repeated integer field has wire type ${wireType}`);
-    const [start, end] = this.span();
-    // The hot loop of decoding (location ids, values): one-byte varints inline, the rest via varint().
+    const end = this.lengthEnd();
+    // The hot loop of decoding (location ids, values): room for one value per byte up
+    // front, one-byte varints inline, longer ones through varint().
+    out.reserve(end - this.pos);
     const buf = this.buf;
-    let pos = start;
-    let slow: WireReader | undefined;
-    while (pos < end) {
-      const byte = buf[pos];
+    const data = out.data;
+    let n = out.length;
+    while (this.pos < end) {
+      const byte = buf[this.pos];
       if (byte < 0x80) {
-        out.push(byte);
-        pos++;
-        continue;
+        data[n++] = byte;
+        this.pos++;
+      } else {
+        const outer = this.end;
+        this.end = end;
+        data[n++] = this.varint();
+        this.end = outer;
       }
-      slow ??= new WireReader(buf, pos, end);
-      slow.pos = pos;
-      out.push(slow.varint());
-      pos = slow.pos;
     }
+    out.length = n;
   }
 }
 
