@@ -5,6 +5,7 @@ import { Notices } from './components/Notices.tsx';
 import { OpenControls } from './components/OpenControls.tsx';
 import { ProfilePanel } from './components/ProfilePanel.tsx';
 import { ProgressBar } from './components/ProgressBar.tsx';
+import { SandwichPanel } from './components/SandwichPanel.tsx';
 import { SourceBar } from './components/SourceBar.tsx';
 import { Toolbar } from './components/Toolbar.tsx';
 import { useHighlight } from './components/useHighlight.ts';
@@ -43,13 +44,14 @@ export function App() {
       <main className="app-main">
         {view === 'diff' ? (
           <DiffPanel />
+        ) : view === 'sandwich' && current.tree ? (
+          <SandwichPanel tree={current.tree} groups={current.slot.groups} status={current.slot.status} />
         ) : current.tree ? (
           <ProfilePanel
             tree={current.tree}
             groups={current.slot.groups}
             status={current.slot.status}
             showGraph={view !== 'table'}
-            showTable={view !== 'sandwich'}
             orientation={view === 'icicle' ? 'icicle' : 'flame'}
           />
         ) : (

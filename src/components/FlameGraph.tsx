@@ -37,6 +37,8 @@ export interface FlameGraphProps {
   status: FlameGraphState;
   /** the root's value in the sample type's unit, exposed as `data-root-total` for tests and tools */
   rootTotal: number;
+  /** `data-testid` of the wrapper; "flamegraph" unless a view shows two graphs */
+  testId?: string;
   ariaLabel: string;
 }
 
@@ -237,7 +239,7 @@ export function FlameGraph(props: FlameGraphProps) {
   return (
     <div
       className="flamegraph"
-      data-testid="flamegraph"
+      data-testid={props.testId ?? 'flamegraph'}
       data-state={state}
       data-orientation={orientation}
       data-root-total={state === 'ready' ? props.rootTotal : undefined}

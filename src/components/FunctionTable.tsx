@@ -19,12 +19,18 @@ interface Props {
   stats: FrameStats;
   unit: string;
   rootTotal: number;
+  /** what a row click does; by default it toggles the function's highlight in the graph */
+  onPick?(name: string): void;
+  /** the row shown as picked; by default the highlighted function */
+  pickedName?: string;
 }
 
-export function FunctionTable({ tree, stats, unit, rootTotal }: Props) {
+export function FunctionTable({ tree, stats, unit, rootTotal, onPick, pickedName }: Props) {
   const search = useViewStore((s) => s.search);
-  const picked = useUiStore((s) => s.highlightedFunction);
-  const setPicked = useUiStore((s) => s.setHighlightedFunction);
+  const highlighted = useUiStore((s) => s.highlightedFunction);
+  const setHighlighted = useUiStore((s) => s.setHighlightedFunction);
+  const picked = pickedName ?? highlighted;
+  const pick = onPick ?? ((name: string) => setHighlighted(highlighted === name ? null : name));
   const [sort, setSort] = useState<{ key: FunctionSortKey; reversed: boolean }>({ key: 'self', reversed: false });
 
   const allRows = useMemo(() => functionRows(tree, stats, 'self'), [tree, stats]);
@@ -74,7 +80,7 @@ export function FunctionTable({ tree, stats, unit, rootTotal }: Props) {
                 data-total={row.total}
                 aria-selected={picked === row.name}
                 className={picked === row.name ? 'picked' : undefined}
-                onClick={() => setPicked(picked === row.name ? null : row.name)}
+                onClick={() => pick(row.name)}
                 style={{ height: ROW_HEIGHT }}
               >
                 <td className="num">

@@ -1,14 +1,13 @@
 /**
  * The plain (non-diff) view of a call tree: breadcrumb, flame graph or icicle, and the
- * function table beside it. Reads the stores, derives colors and tooltips, and keeps the
+ * function table beside it (or the table alone). Reads the stores, derives colors and tooltips, and keeps the
  * zoom in the URL state as a frame path.
  */
 import { useCallback, useMemo } from 'react';
 import type { CallTree } from '../profile/calltree.ts';
 import { columnOf } from '../profile/calltree.ts';
 import { findFramePath, framePath } from '../profile/navigation.ts';
-import { formatPercent, formatValue } from '../profile/units.ts';
-import { layoutFor, paletteIndicesFor, selectedTypeIndex, statsFor } from '../state/derived.ts';
+import { layoutFor, selectedTypeIndex, statsFor } from '../state/derived.ts';
 import { useViewStore } from '../state/store.ts';
 import type { LoadStatus } from '../state/store.ts';
 import type { ProfileSummary } from '../worker/protocol.ts';
@@ -18,17 +17,17 @@ import { FlameGraph } from './FlameGraph.tsx';
 import { FunctionTable } from './FunctionTable.tsx';
 import { useTheme } from './useTheme.ts';
 import { useHighlight } from './useHighlight.ts';
+import { useFrameColors, useFrameTooltip } from './useFrameStyle.tsx';
 
 interface Props {
   tree: CallTree;
   groups: ProfileSummary[][];
   status: LoadStatus;
   showGraph: boolean;
-  showTable: boolean;
   orientation: Orientation;
 }
 
-export function ProfilePanel({ tree, groups, status, showGraph, showTable, orientation }: Props) {
+export function ProfilePanel({ tree, groups, status, showGraph, orientation }: Props) {
   const sampleType = useViewStore((s) => s.sampleType);
   const focusPath = useViewStore((s) => s.focus);
   const setView = useViewStore((s) => s.set);
@@ -48,58 +47,11 @@ export function ProfilePanel({ tree, groups, status, showGraph, showTable, orien
   }, [tree, focusPath]);
   const onFocus = useCallback((node: number) => setView({ focus: framePath(tree, node) }), [tree, setView]);
 
-  const palette = paletteIndicesFor(tree, theme.palette.length);
-  const matched = highlight.frames;
-  const fill = useCallback(
-    (node: number) => {
-      const frame = tree.frame[node];
-      if (matched && !matched[frame]) return theme.dimmedFill;
-      return theme.palette[palette[frame]];
-    },
-    [tree, matched, theme, palette],
-  );
-  const textColor = useCallback(
-    (node: number) => (matched && !matched[tree.frame[node]] ? theme.dimmedText : theme.frameText),
-    [tree, matched, theme],
-  );
-  const tooltip = useCallback(
-    (node: number) => {
-      const frame = tree.frame[node];
-      const self = tree.self[column][node];
-      const total = tree.total[column][node];
-      return (
-        <>
-          <div className="tooltip-title">{tree.frames.name[frame]}</div>
-          {tree.frames.file[frame] && <div className="tooltip-file">{tree.frames.file[frame]}</div>}
-          <table>
-            <tbody>
-              <tr>
-                <th scope="row">Self</th>
-                <td data-testid="tooltip-self">{formatValue(self, unit)}</td>
-                <td>{formatPercent(self, rootTotal)}</td>
-              </tr>
-              <tr>
-                <th scope="row">Total</th>
-                <td data-testid="tooltip-total">{formatValue(total, unit)}</td>
-                <td>{formatPercent(total, rootTotal)}</td>
-              </tr>
-              {node !== 0 && (
-                <tr>
-                  <th scope="row">Function total</th>
-                  <td>{formatValue(stats.total[frame], unit)}</td>
-                  <td>{formatPercent(stats.total[frame], rootTotal)}</td>
-                </tr>
-              )}
-            </tbody>
-          </table>
-        </>
-      );
-    },
-    [tree, column, unit, rootTotal, stats],
-  );
+  const { fill, textColor } = useFrameColors(tree, theme, highlight.frames);
+  const tooltip = useFrameTooltip(tree, column, unit, rootTotal, stats);
 
   return (
-    <div className={`panel ${showGraph && showTable ? 'panel-both' : ''}`}>
+    <div className={`panel ${showGraph ? 'panel-both' : ''}`}>
       {showGraph && (
         <section className="graph-pane" aria-label={orientation === 'flame' ? 'Flame graph' : 'Icicle graph'}>
           <Breadcrumb tree={tree} focus={focusNode} onFocus={onFocus} />
@@ -119,7 +71,7 @@ export function ProfilePanel({ tree, groups, status, showGraph, showTable, orien
           />
         </section>
       )}
-      {showTable && <FunctionTable tree={tree} stats={stats} unit={unit} rootTotal={rootTotal} />}
+      <FunctionTable tree={tree} stats={stats} unit={unit} rootTotal={rootTotal} />
     </div>
   );
 }

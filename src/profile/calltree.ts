@@ -97,7 +97,7 @@ export function buildCallTree(input: CallTreeInput): CallTree {
     }
   });
 
-  return toPreorder(interner.table, sampleTypes, input.groups.length, creationParent, creationFrame, creationSelf);
+  return treeFromCreationOrder(interner.table, sampleTypes, input.groups.length, creationParent, creationFrame, creationSelf);
 }
 
 /** The profile with the latest `time_nanos` (the last one listed among equals). */
@@ -129,8 +129,12 @@ function addSampleValues(
   }
 }
 
-/** Reorders nodes from creation order into preorder with children sorted by frame name. */
-function toPreorder(
+/**
+ * Finishes a tree built in creation order (node 0 the root, every parent created before
+ * its children): preorder with children sorted by frame name, depths, subtree ends and
+ * totals. Shared by every tree builder (call tree, sandwich callers and callees).
+ */
+export function treeFromCreationOrder(
   frames: FrameTable,
   sampleTypes: SampleType[],
   groups: number,
