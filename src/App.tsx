@@ -1,3 +1,4 @@
+import { useEffect } from 'react';
 import { DiffPanel } from './components/diff/DiffPanel.tsx';
 import { DropZone } from './components/DropZone.tsx';
 import { EmptyState } from './components/EmptyState.tsx';
@@ -22,6 +23,11 @@ export function App() {
   const current = useCurrentTree();
   const highlight = useHighlight(current.tree, current.column);
   const rootTotal = current.tree ? current.tree.total[current.column][0] : 0;
+
+  // The tab says what is open (document.title is text: a hostile file name stays a name).
+  useEffect(() => {
+    document.title = origin ? `${origin} · Flamelens` : 'Flamelens';
+  }, [origin]);
 
   return (
     <div className="app">
