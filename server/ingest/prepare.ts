@@ -36,7 +36,9 @@ export function decodeUpload(raw: Buffer): DecodedPprof {
 }
 
 export function profileTimeMs(profile: DecodedPprof, fallbackMs: number): number {
-  return profile.timeNanos >= EARLIEST_PLAUSIBLE_NANOS ? Math.floor(profile.timeNanos / 1e6) : fallbackMs;
+  if (profile.timeNanos < EARLIEST_PLAUSIBLE_NANOS) return fallbackMs;
+  // Integer division: nanosecond times are beyond 2^53, where dividing doubles can round up a millisecond.
+  return Number(BigInt(profile.timeNanos) / 1_000_000n);
 }
 
 export async function prepareUpload(body: Buffer, context: UploadContext, maxDecompressedBytes: number): Promise<ProfileToStore> {

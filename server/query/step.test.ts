@@ -3,7 +3,7 @@ import { ApiError } from '../errors.ts';
 import { bucketize, stepMillis } from './step.ts';
 
 describe('step bucketing', () => {
-  it('puts each value in the step that starts at or before it, labelled with the step start', () => {
+  it('puts each value in the step ending at or after it, labelled with the step end (as Pyroscope)', () => {
     const values = [
       { ts: 1000, value: 1 },
       { ts: 1999, value: 2 },
@@ -13,11 +13,13 @@ describe('step bucketing', () => {
       { ts: 7001, value: 100 }, // after end: ignored
     ];
     expect(bucketize(values, 1000, 7000, 1000)).toEqual([
-      { timestamp: 1000, value: 3 },
-      { timestamp: 2000, value: 4 },
-      { timestamp: 5000, value: 8 },
+      { timestamp: 1000, value: 1 },
+      { timestamp: 2000, value: 6 },
+      { timestamp: 6000, value: 8 },
     ]);
-    expect(bucketize(values, 1000, 7000, 1000, 'average')[0]).toEqual({ timestamp: 1000, value: 1.5 });
+    expect(bucketize(values, 1000, 7000, 1000, 'average')[1]).toEqual({ timestamp: 2000, value: 3 });
+    // After the last whole step: one more point rather than a lost profile.
+    expect(bucketize([{ ts: 7000, value: 1 }], 1000, 7000, 4000)).toEqual([{ timestamp: 9000, value: 1 }]);
   });
 
   it('keeps the sum of all points equal to the sum of values in range, for any step', () => {

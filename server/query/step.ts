@@ -1,8 +1,11 @@
 /**
- * Time bucketing for SelectSeries. The range [start, end] (unix ms, inclusive)
- * is cut into steps of `stepMs` starting at `start`; bucket k covers
- * [start + k*stepMs, start + (k+1)*stepMs) and its point carries the bucket's
- * start as timestamp. Buckets without profiles have no point (as in Pyroscope).
+ * Time bucketing for SelectSeries, as Pyroscope's querier does it (rangeSeries):
+ * points sit at start, start + step, start + 2·step, ... and the point at
+ * time t sums the profiles in (t - step, t]; a profile exactly at `start` gets
+ * the first point. The timestamp is the bucket's end, not its start. Buckets
+ * without profiles have no point. (Pyroscope drops profiles after the last
+ * point that fits before `end`; here they get one more point, so the points
+ * always add up to everything in the range.)
  */
 import { invalidArgument } from '../errors.ts';
 
@@ -36,7 +39,7 @@ export function stepMillis(stepSeconds: number, start: number, end: number): num
 }
 
 export function bucketIndex(ts: number, start: number, stepMs: number): number {
-  return Math.floor((ts - start) / stepMs);
+  return Math.ceil((ts - start) / stepMs);
 }
 
 /** Aggregates values (any order) into points sorted by time. Values outside [start, end] are ignored. */
