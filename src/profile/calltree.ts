@@ -145,16 +145,21 @@ export function treeFromCreationOrder(
   const n = parent.length;
   const rank = frameRanks(frames.name);
 
-  // Children lists by counting sort on the parent.
+  // Children lists, sorted by name, with two stable counting sorts (no comparisons):
+  // first every node by its frame's rank, then that order by parent.
+  const byRank = new Int32Array(rank.length + 1);
+  for (let i = 1; i < n; i++) byRank[rank[frame[i]] + 1]++;
+  for (let r = 0; r < rank.length; r++) byRank[r + 1] += byRank[r];
+  const rankOrder = new Int32Array(Math.max(0, n - 1));
+  for (let i = 1; i < n; i++) rankOrder[byRank[rank[frame[i]]]++] = i;
   const childStart = new Int32Array(n + 1);
   for (let i = 1; i < n; i++) childStart[parent[i] + 1]++;
   for (let i = 0; i < n; i++) childStart[i + 1] += childStart[i];
   const fill = childStart.slice(0, n);
   const children = new Int32Array(Math.max(0, n - 1));
-  for (let i = 1; i < n; i++) children[fill[parent[i]]++] = i;
-  const byName = (a: number, b: number) => rank[frame[a]] - rank[frame[b]];
-  for (let i = 0; i < n; i++) {
-    if (childStart[i + 1] - childStart[i] > 1) children.subarray(childStart[i], childStart[i + 1]).sort(byName);
+  for (let k = 0; k < rankOrder.length; k++) {
+    const i = rankOrder[k];
+    children[fill[parent[i]]++] = i;
   }
 
   // Iterative DFS (stacks can be thousands deep): preorder position of every node.

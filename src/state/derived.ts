@@ -7,17 +7,28 @@ import { frameStats } from '../profile/functions.ts';
 import type { FrameStats } from '../profile/functions.ts';
 import { computeStarts, nonNegative } from '../render/scene.ts';
 import { framePaletteIndices } from '../render/colors.ts';
-import type { ProfileSummary } from '../worker/protocol.ts';
+import type { ProfileSummary, TreeDerived } from '../worker/protocol.ts';
 
-function memo<T>(compute: (tree: CallTree, key: number) => T): (tree: CallTree, key: number) => T {
+interface Memo<T> {
+  (tree: CallTree, key: number): T;
+  /** stores a value computed elsewhere (in the worker) */
+  prime(tree: CallTree, key: number, value: T): void;
+}
+
+function memo<T>(compute: (tree: CallTree, key: number) => T): Memo<T> {
   const cache = new WeakMap<CallTree, Map<number, T>>();
-  return (tree, key) => {
+  const entries = (tree: CallTree) => {
     let byKey = cache.get(tree);
     if (!byKey) cache.set(tree, (byKey = new Map()));
+    return byKey;
+  };
+  const get = (tree: CallTree, key: number) => {
+    const byKey = entries(tree);
     let value = byKey.get(key);
     if (value === undefined) byKey.set(key, (value = compute(tree, key)));
     return value;
   };
+  return Object.assign(get, { prime: (tree: CallTree, key: number, value: T) => void entries(tree).set(key, value) });
 }
 
 export interface Layout {
@@ -50,4 +61,10 @@ export function selectedTypeIndex(tree: CallTree, sampleType: string | null, pro
     if (index >= 0) return index;
   }
   return Math.max(0, tree.sampleTypes.length - 1);
+}
+
+/** Seeds the caches with what the worker computed alongside the tree. */
+export function primeDerived(tree: CallTree, derived: TreeDerived): void {
+  derived.starts.forEach((starts, column) => layoutFor.prime(tree, column, { widths: nonNegative(tree.total[column]), starts }));
+  derived.frameSelf.forEach((self, column) => statsFor.prime(tree, column, { self, total: derived.frameTotal[column] }));
 }

@@ -8,6 +8,7 @@ import { ProfileError } from '../profile/errors.ts';
 import type { GroupBy } from '../profile/frames.ts';
 import { ProfileWorkerClient } from '../worker/client.ts';
 import type { ProfileSummary } from '../worker/protocol.ts';
+import { primeDerived } from './derived.ts';
 import { useDataStore } from './store.ts';
 import type { SlotName } from './store.ts';
 
@@ -62,11 +63,12 @@ async function buildInto(slot: SlotName, request: number, startEpoch: number, gr
   }
   store().setSlot(slot, { status: 'loading' });
   try {
-    const tree = await worker.tree(
+    const { tree, derived } = await worker.tree(
       groups.map((g) => g.map((p) => p.id)),
       groupBy,
     );
     if (!current()) return;
+    primeDerived(tree, derived);
     performance.mark(`flamelens:tree-${slot}`);
     store().setSlot(slot, { status: 'ready', tree, groups });
   } catch (error) {

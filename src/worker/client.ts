@@ -7,7 +7,7 @@
 import type { CallTree } from '../profile/calltree.ts';
 import { ProfileError } from '../profile/errors.ts';
 import type { GroupBy } from '../profile/frames.ts';
-import type { LoadFailure, ProfileSummary, WorkerRequest, WorkerResponse } from './protocol.ts';
+import type { LoadFailure, ProfileSummary, TreeDerived, WorkerRequest, WorkerResponse } from './protocol.ts';
 
 export interface LoadProgress {
   file: number;
@@ -81,10 +81,10 @@ export class ProfileWorkerClient {
     return { profiles: response.profiles, failures: response.failures };
   }
 
-  async tree(groups: number[][], groupBy: GroupBy): Promise<CallTree> {
+  async tree(groups: number[][], groupBy: GroupBy): Promise<{ tree: CallTree; derived: TreeDerived }> {
     const response = await this.request({ type: 'tree', groups, groupBy });
     if (response.type !== 'tree') throw new Error(`unexpected worker response ${response.type}`);
-    return response.tree;
+    return { tree: response.tree, derived: response.derived };
   }
 
   async release(ids: number[]): Promise<void> {

@@ -5,11 +5,14 @@
  * answered as a message: nothing thrown ever escapes the worker.
  */
 import { buildCallTree } from '../profile/calltree.ts';
+import type { CallTree } from '../profile/calltree.ts';
+import { frameStats } from '../profile/functions.ts';
+import { computeStarts, nonNegative } from '../render/scene.ts';
 import { asProfileError } from '../profile/errors.ts';
 import { loadProfile } from '../profile/load.ts';
 import { sampleTotals } from '../profile/model.ts';
 import type { Profile } from '../profile/model.ts';
-import type { LoadFailure, ProfileSummary, WorkerRequest, WorkerResponse } from './protocol.ts';
+import type { LoadFailure, ProfileSummary, TreeDerived, WorkerRequest, WorkerResponse } from './protocol.ts';
 import { treeTransferables } from './protocol.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
@@ -60,6 +63,17 @@ async function load(request: Extract<WorkerRequest, { type: 'load' }>): Promise<
   post({ type: 'loaded', requestId: request.requestId, profiles: loaded, failures });
 }
 
+function deriveColumns(tree: CallTree): TreeDerived {
+  const derived: TreeDerived = { starts: [], frameSelf: [], frameTotal: [] };
+  for (let column = 0; column < tree.total.length; column++) {
+    derived.starts.push(computeStarts(tree, nonNegative(tree.total[column])));
+    const stats = frameStats(tree, column);
+    derived.frameSelf.push(stats.self);
+    derived.frameTotal.push(stats.total);
+  }
+  return derived;
+}
+
 function tree(request: Extract<WorkerRequest, { type: 'tree' }>): void {
   const groups = request.groups.map((ids) =>
     ids.map((id) => {
@@ -70,7 +84,8 @@ function tree(request: Extract<WorkerRequest, { type: 'tree' }>): void {
   );
   const started = performance.now();
   const built = buildCallTree({ groups, groupBy: request.groupBy });
-  post({ type: 'tree', requestId: request.requestId, tree: built, buildMs: performance.now() - started }, treeTransferables(built));
+  const derived = deriveColumns(built);
+  post({ type: 'tree', requestId: request.requestId, tree: built, derived, buildMs: performance.now() - started }, treeTransferables(built, derived));
 }
 
 self.onmessage = async (event: MessageEvent<WorkerRequest>) => {

@@ -41,11 +41,31 @@ export type WorkerRequest =
 export type WorkerResponse =
   | { type: 'progress'; requestId: number; file: number; files: number; stage: 'inflate' | 'decode' | 'tree'; fraction: number }
   | { type: 'loaded'; requestId: number; profiles: ProfileSummary[]; failures: LoadFailure[] }
-  | { type: 'tree'; requestId: number; tree: CallTree; buildMs: number }
+  | { type: 'tree'; requestId: number; tree: CallTree; derived: TreeDerived; buildMs: number }
   | { type: 'released'; requestId: number }
   | { type: 'failed'; requestId: number; kind: ProfileErrorKind; message: string };
 
-export function treeTransferables(tree: CallTree): ArrayBuffer[] {
-  const arrays: ArrayBufferView[] = [tree.frame, tree.parent, tree.depth, tree.subtreeEnd, ...tree.self, ...tree.total];
+/**
+ * Per-column values the views need at once, computed in the worker with the tree so the
+ * main thread only draws: box left edges and the function table's self/total.
+ */
+export interface TreeDerived {
+  starts: Float64Array[];
+  frameSelf: Float64Array[];
+  frameTotal: Float64Array[];
+}
+
+export function treeTransferables(tree: CallTree, derived: TreeDerived): ArrayBuffer[] {
+  const arrays: ArrayBufferView[] = [
+    tree.frame,
+    tree.parent,
+    tree.depth,
+    tree.subtreeEnd,
+    ...tree.self,
+    ...tree.total,
+    ...derived.starts,
+    ...derived.frameSelf,
+    ...derived.frameTotal,
+  ];
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
