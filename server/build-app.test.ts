@@ -1,14 +1,13 @@
 /** npm start builds the app when dist/ is missing or stale: checked on a throwaway project with the real vite. */
-import { mkdtempSync, symlinkSync, utimesSync, writeFileSync, existsSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ensureAppBuilt } from './build-app.ts';
-import { PROJECT_ROOT } from './test/harness.ts';
+import { PROJECT_ROOT, tempDataDir } from './test/harness.ts';
 
 describe('ensureAppBuilt', () => {
   it('builds when dist is missing, skips when fresh, rebuilds when a source is newer', () => {
-    const root = mkdtempSync(join(tmpdir(), 'flamelens-build-'));
+    const root = tempDataDir('build-');
     const dist = join(root, 'dist');
     expect(ensureAppBuilt(root, dist)).toBe('no-sources');
     symlinkSync(join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules'));

@@ -5,7 +5,7 @@
  * server itself.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -26,8 +26,20 @@ export interface ServerProcess {
   kill(): Promise<void>;
 }
 
-export function tempDataDir(prefix = 'flamelens-test-'): string {
-  return mkdtempSync(join(tmpdir(), prefix));
+/** Test data directories live under one parent; those left by runs over an hour ago are removed. */
+const TEST_DIRS_ROOT = join(tmpdir(), 'flamelens-tests');
+mkdirSync(TEST_DIRS_ROOT, { recursive: true });
+for (const entry of readdirSync(TEST_DIRS_ROOT)) {
+  const dir = join(TEST_DIRS_ROOT, entry);
+  try {
+    if (Date.now() - statSync(dir).mtimeMs > 3_600_000) rmSync(dir, { recursive: true, force: true });
+  } catch {
+    // another run is cleaning up too, or a mount is still busy: leave it
+  }
+}
+
+export function tempDataDir(prefix = 'data-'): string {
+  return mkdtempSync(join(TEST_DIRS_ROOT, prefix));
 }
 
 function waitForExit(child: ChildProcess): Promise<number | null> {
