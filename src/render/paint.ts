@@ -25,6 +25,7 @@ export interface PaintStyle {
 }
 
 const GAP_PX = 1;
+const MIN_GAPPED_PX = 4;
 const TEXT_PADDING_PX = 4;
 
 export function paintScene(ctx: Canvas2D, scene: Scene, viewport: Viewport, style: PaintStyle): void {
@@ -49,7 +50,8 @@ export function paintScene(ctx: Canvas2D, scene: Scene, viewport: Viewport, styl
     ctx.fillStyle = fill;
     for (const i of boxes) {
       const w = scene.w[i];
-      ctx.fillRect(scene.x[i], scene.y[i], w > 2 * GAP_PX ? w - GAP_PX : w, boxHeight);
+      // Narrow boxes keep their full width: a 1 px gap would make a dense region mostly gaps.
+      ctx.fillRect(scene.x[i], scene.y[i], w >= MIN_GAPPED_PX ? w - GAP_PX : w, boxHeight);
     }
   }
 
