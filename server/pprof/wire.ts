@@ -32,6 +32,11 @@ export class NumberVector {
     this.data = next;
   }
 
+  clear(): this {
+    this.length = 0;
+    return this;
+  }
+
   toArray(): number[] {
     return Array.from(this.data.subarray(0, this.length));
   }

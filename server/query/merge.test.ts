@@ -1,5 +1,5 @@
 import { gunzipSync } from 'node:zlib';
-import { Function as PprofFunction, Line, Location, Profile, Sample, StringTable, ValueType } from 'pprof-format';
+import { Function as PprofFunction, Line, Location, Mapping, Profile, Sample, StringTable, ValueType } from 'pprof-format';
 import { describe, expect, it } from 'vitest';
 import { decodePprof } from '../pprof/decode.ts';
 import { profileFile } from '../test/harness.ts';
@@ -51,6 +51,24 @@ describe('ProfileMerger', () => {
     expect(s[Number(out.sampleType[0].type)]).toBe('wall');
     expect(Number(out.timeNanos)).toBe(header.timeNanos);
     expect(Number(out.durationNanos)).toBe(header.durationNanos);
+  });
+
+  it('merges unsymbolized frames by their address relative to the mapping, across load addresses', () => {
+    const binary = (loadAddress: number, value: number): Buffer => {
+      const strings = new StringTable();
+      const mapping = new Mapping({ id: 1, memoryStart: loadAddress, memoryLimit: loadAddress + 0x10000, filename: strings.dedup('/usr/bin/app') });
+      const locations = [new Location({ id: 1, mappingId: 1, address: loadAddress + 0x420 })];
+      const sampleType = [new ValueType({ type: strings.dedup('cpu'), unit: strings.dedup('nanoseconds') })];
+      const sample = [new Sample({ locationId: [1], value: [value] })];
+      return Buffer.from(new Profile({ sampleType, sample, mapping: [mapping], location: locations, stringTable: strings }).encode());
+    };
+    const merger = new ProfileMerger();
+    merger.add(decodePprof(binary(0x400000, 3)), 0);
+    merger.add(decodePprof(binary(0x7f0000, 4)), 0);
+    const out = Profile.decode(merger.encode(header));
+    expect(out.mapping).toHaveLength(1);
+    expect(out.location).toHaveLength(1);
+    expect(out.sample.map((x) => Number(x.value[0]))).toEqual([7]);
   });
 
   it('merges real profiles: totals add up and every function keeps its flat value', () => {

@@ -15,13 +15,7 @@
  */
 import type { DecodedPprof, PprofMapping } from '../pprof/decode.ts';
 import { WireWriter } from '../pprof/writer.ts';
-
-interface MergedFunction {
-  name: number;
-  systemName: number;
-  filename: number;
-  startLine: number;
-}
+import { SequenceInterner } from './interner.ts';
 
 interface MergedMapping {
   memoryStart: number;
@@ -32,14 +26,6 @@ interface MergedMapping {
   flags: [boolean, boolean, boolean, boolean];
 }
 
-interface MergedLocation {
-  mappingId: number;
-  address: number;
-  /** [functionId, line] pairs, innermost first */
-  lines: number[];
-  isFolded: boolean;
-}
-
 export interface MergedProfileHeader {
   sampleType: { type: string; unit: string };
   periodType: { type: string; unit: string };
@@ -47,19 +33,23 @@ export interface MergedProfileHeader {
   durationNanos: number;
 }
 
+/** Location identity sequences start with a kind, so the two forms never collide. */
+const SYMBOLIZED = 1;
+const UNSYMBOLIZED = 2;
+
 export class ProfileMerger {
   private readonly stringIds = new Map<string, number>([['', 0]]);
   private readonly strings: string[] = [''];
-  private readonly functionIds = new Map<string, number>();
-  private readonly functions: MergedFunction[] = [];
+  /** [name, systemName, filename, startLine] as merged string ids */
+  private readonly functions = new SequenceInterner();
   private readonly mappingIds = new Map<string, number>();
   private readonly mappings: MergedMapping[] = [];
-  private readonly locationIds = new Map<string, number>();
-  private readonly locations: MergedLocation[] = [];
-  /** stack hash -> first merged sample with it; nextWithSameHash chains the (rare) collisions */
-  private readonly sampleByHash = new Map<number, number>();
-  private readonly nextWithSameHash: (number | undefined)[] = [];
-  private readonly sampleStacks: number[][] = [];
+  /** [SYMBOLIZED, mappingId, folded, fn, line, fn, line, ...] or [UNSYMBOLIZED, mappingId, relative address] */
+  private readonly locations = new SequenceInterner();
+  /** the address of each merged location, from the first profile that had it */
+  private readonly locationAddresses: number[] = [];
+  /** merged location ids, leaf first */
+  private readonly stacks = new SequenceInterner();
   private readonly sampleValues: number[] = [];
   private period = 0;
   profileCount = 0;
@@ -74,19 +64,9 @@ export class ProfileMerger {
     return id;
   }
 
-  private internIn<T>(ids: Map<string, number>, list: T[], key: string, make: () => T): number {
-    let id = ids.get(key);
-    if (id === undefined) {
-      list.push(make());
-      id = list.length; // pprof ids are 1-based
-      ids.set(key, id);
-    }
-    return id;
-  }
-
+  /** Local function id -> merged function id (1-based). Each of the file's strings is interned once. */
   private mapFunctions(p: DecodedPprof): Map<number, number> {
     const out = new Map<number, number>();
-    // Each of the file's strings is interned once; function keys are then short strings of merged ids.
     const stringIds = new Map<number, number>();
     const merged = (index: number): number => {
       let id = stringIds.get(index);
@@ -96,12 +76,13 @@ export class ProfileMerger {
       }
       return id;
     };
+    const key = [0, 0, 0, 0];
     for (const fn of p.functions) {
-      const name = merged(fn.name);
-      const systemName = merged(fn.systemName);
-      const filename = merged(fn.filename);
-      const key = `${name},${systemName},${filename},${fn.startLine}`;
-      out.set(fn.id, this.internIn(this.functionIds, this.functions, key, () => ({ name, systemName, filename, startLine: fn.startLine })));
+      key[0] = merged(fn.name);
+      key[1] = merged(fn.systemName);
+      key[2] = merged(fn.filename);
+      key[3] = fn.startLine;
+      out.set(fn.id, this.functions.intern(key) + 1);
     }
     return out;
   }
@@ -112,7 +93,12 @@ export class ProfileMerger {
       const filename = p.string(m.filename);
       const buildId = p.string(m.buildId);
       const key = `${filename}\0${buildId}\0${m.memoryLimit - m.memoryStart}\0${m.fileOffset}`;
-      const id = this.internIn(this.mappingIds, this.mappings, key, () => this.mergedMapping(m, filename, buildId));
+      let id = this.mappingIds.get(key);
+      if (id === undefined) {
+        this.mappings.push(this.mergedMapping(m, filename, buildId));
+        id = this.mappings.length;
+        this.mappingIds.set(key, id);
+      }
       out.set(m.id, { id, start: m.memoryStart });
     }
     return out;
@@ -129,51 +115,31 @@ export class ProfileMerger {
     };
   }
 
-  /** Local location id -> merged location id; a dense array when the file's ids allow it (they nearly always do). */
+  /** Local location id -> merged location id (1-based); a dense array when the file's ids allow it (they nearly always do). */
   private mapLocations(p: DecodedPprof): (localId: number) => number {
     const functionMap = this.mapFunctions(p);
     const mappingMap = this.mapMappings(p);
     const out = new Map<number, number>();
+    const key: number[] = [];
     let maxId = 0;
     for (const loc of p.locations) {
       const mapping = mappingMap.get(loc.mappingId);
-      const mappingId = mapping?.id ?? 0;
-      const lines: number[] = [];
-      for (const line of loc.lines) lines.push(functionMap.get(line.functionId)!, line.line);
-      const key =
-        lines.length > 0
-          ? `${mappingId}|${lines.join(',')}|${loc.isFolded ? 1 : 0}`
-          : `${mappingId}@${loc.address - (mapping?.start ?? 0)}`;
-      out.set(
-        loc.id,
-        this.internIn(this.locationIds, this.locations, key, () => ({
-          mappingId,
-          address: loc.address,
-          lines,
-          isFolded: loc.isFolded,
-        })),
-      );
+      key.length = 0;
+      if (loc.lines.length > 0) {
+        key.push(SYMBOLIZED, mapping?.id ?? 0, loc.isFolded ? 1 : 0);
+        for (const line of loc.lines) key.push(functionMap.get(line.functionId)!, line.line);
+      } else {
+        key.push(UNSYMBOLIZED, mapping?.id ?? 0, loc.address - (mapping?.start ?? 0));
+      }
+      const id = this.locations.intern(key);
+      if (id === this.locationAddresses.length) this.locationAddresses.push(loc.address);
+      out.set(loc.id, id + 1);
       maxId = Math.max(maxId, loc.id);
     }
     if (maxId > 4 * p.locations.length + 1024) return (id) => out.get(id)!;
     const dense = new Int32Array(maxId + 1);
     for (const [local, merged] of out) dense[local] = merged;
     return (id) => dense[id];
-  }
-
-  /** Finds or creates the merged sample for a stack of merged location ids. */
-  private sampleFor(stack: number[], hash: number): number {
-    for (let id = this.sampleByHash.get(hash); id !== undefined; id = this.nextWithSameHash[id]) {
-      const other = this.sampleStacks[id];
-      if (other.length === stack.length && other.every((v, k) => v === stack[k])) return id;
-    }
-    const id = this.sampleStacks.length;
-    this.sampleStacks.push(stack.slice());
-    this.sampleValues.push(0);
-    const head = this.sampleByHash.get(hash);
-    this.nextWithSameHash.push(head);
-    this.sampleByHash.set(hash, id);
-    return id;
   }
 
   /** Adds one profile's values of sample type `valueIndex`. */
@@ -190,22 +156,15 @@ export class ProfileMerger {
       const value = values[i * width + valueIndex];
       if (value === 0) continue;
       stack.length = 0;
-      // Two 32-bit multiplicative hashes over the merged ids make a 53-bit key; equal keys are compared in full.
-      let h1 = 0x811c9dc5;
-      let h2 = 0x01000193;
-      for (let j = starts[i]; j < starts[i + 1]; j++) {
-        const id = mergedLocation(ids[j]);
-        stack.push(id);
-        h1 = Math.imul(h1 ^ id, 0x01000193);
-        h2 = Math.imul(h2 + id, 0x5bd1e995) ^ (h2 >>> 15);
-      }
-      const hash = (h1 >>> 0) * 0x200000 + ((h2 >>> 0) & 0x1fffff);
-      this.sampleValues[this.sampleFor(stack, hash)] += value;
+      for (let j = starts[i]; j < starts[i + 1]; j++) stack.push(mergedLocation(ids[j]));
+      const sample = this.stacks.intern(stack);
+      if (sample === this.sampleValues.length) this.sampleValues.push(0);
+      this.sampleValues[sample] += value;
     }
   }
 
   get sampleCount(): number {
-    return this.sampleStacks.length;
+    return this.stacks.size;
   }
 
   total(): number {
@@ -222,11 +181,11 @@ export class ProfileMerger {
       return inner.varintField(1, this.intern(type)).varintField(2, this.intern(unit));
     };
     out.messageField(1, valueType(header.sampleType.type, header.sampleType.unit));
-    for (let i = 0; i < this.sampleStacks.length; i++) {
+    this.stacks.sequences.forEach((stack, i) => {
       inner.reset();
-      inner.packedVarints(1, this.sampleStacks[i], scratch).packedVarints(2, [this.sampleValues[i]], scratch);
+      inner.packedVarints(1, stack, scratch).packedVarints(2, [this.sampleValues[i]], scratch);
       out.messageField(2, inner);
-    }
+    });
     this.mappings.forEach((m, i) => {
       inner.reset();
       inner.varintField(1, i + 1).varintField(2, m.memoryStart).varintField(3, m.memoryLimit);
@@ -234,21 +193,23 @@ export class ProfileMerger {
       m.flags.forEach((flag, f) => inner.varintField(7 + f, flag ? 1 : 0));
       out.messageField(3, inner);
     });
-    this.locations.forEach((loc, i) => {
+    this.locations.sequences.forEach((key, i) => {
       inner.reset();
-      inner.varintField(1, i + 1).varintField(2, loc.mappingId).varintField(3, loc.address);
-      for (let l = 0; l < loc.lines.length; l += 2) {
-        scratch.reset();
-        scratch.varintField(1, loc.lines[l]).varintField(2, loc.lines[l + 1]);
-        inner.messageField(4, scratch);
+      inner.varintField(1, i + 1).varintField(2, key[1]).varintField(3, this.locationAddresses[i]);
+      if (key[0] === SYMBOLIZED) {
+        for (let l = 3; l < key.length; l += 2) {
+          scratch.reset();
+          scratch.varintField(1, key[l]).varintField(2, key[l + 1]);
+          inner.messageField(4, scratch);
+        }
+        inner.varintField(5, key[2]);
       }
-      inner.varintField(5, loc.isFolded ? 1 : 0);
       out.messageField(4, inner);
     });
-    this.functions.forEach((fn, i) => {
+    this.functions.sequences.forEach(([name, systemName, filename, startLine], i) => {
       inner.reset();
-      inner.varintField(1, i + 1).varintField(2, fn.name).varintField(3, fn.systemName);
-      inner.varintField(4, fn.filename).varintField(5, fn.startLine);
+      inner.varintField(1, i + 1).varintField(2, name).varintField(3, systemName);
+      inner.varintField(4, filename).varintField(5, startLine);
       out.messageField(5, inner);
     });
     // Intern the header strings before the table is written.
