@@ -21,7 +21,7 @@ describe('snapshots of instantaneous types', () => {
         ],
       },
     ];
-    expect(latestSnapshotRange(series, window, 1)).toEqual({ from: 1_050_000, until: 1_050_999 });
+    expect(latestSnapshotRange(series, window, 1)).toEqual({ from: 1_049_001, until: 1_050_999 });
     expect(latestSnapshotRange([], window, 1)).toBeNull();
     expect(snapshotStepSeconds({ from: 0, until: 3600e3 })).toBe(2);
   });

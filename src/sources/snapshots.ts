@@ -19,16 +19,21 @@ export function snapshotStepSeconds(window: TimeRange): number {
   return Math.max(1, Math.ceil((window.until - window.from) / 1000 / 2000));
 }
 
-/** The bucket of the latest non-empty point in the window, or null when there is none. */
+/**
+ * Around the latest non-empty point in the window, or null when there is none. Backends
+ * label a bucket by its start or by its end (Pyroscope: the end), so the range reaches one
+ * step either side; the step is fine enough that this holds one snapshot.
+ */
 export function latestSnapshotRange(series: Series[], window: TimeRange, stepSeconds: number): TimeRange | null {
   let latest = -Infinity;
   for (const s of series) {
     for (const point of s.points) {
-      if (point.value !== 0 && point.timestamp >= window.from && point.timestamp <= window.until && point.timestamp > latest) {
+      if (point.value !== 0 && point.timestamp >= window.from && point.timestamp <= window.until + stepSeconds * 1000 && point.timestamp > latest) {
         latest = point.timestamp;
       }
     }
   }
   if (!Number.isFinite(latest)) return null;
-  return { from: latest, until: Math.min(window.until, latest + stepSeconds * 1000 - 1) };
+  const step = stepSeconds * 1000;
+  return { from: Math.max(window.from, latest - step + 1), until: Math.min(window.until, latest + step - 1) };
 }
