@@ -134,3 +134,25 @@ test.describe('broken files give a clear message and the app stays usable', () =
     });
   }
 });
+
+test('sandwich: callers and callees of a function carry its total', async ({ page }) => {
+  await page.goto('/');
+  await openProfiles(page, ['go-regexp.cpu.pb.gz']);
+  await page.getByRole('button', { name: 'Sandwich' }).click();
+  const row = page.getByTestId('function-table').locator('tbody tr[data-function="regexp.(*Regexp).doExecute"]');
+  await row.click();
+  await expect.poll(() => new URL(page.url()).searchParams.get('focus')).toBe('regexp.(*Regexp).doExecute');
+  const total = await row.getAttribute('data-total');
+  await expect(page.getByTestId('flamegraph-callers')).toHaveAttribute('data-root-total', total!);
+  await expect(flamegraph(page)).toHaveAttribute('data-root-total', total!);
+});
+
+test('grouping by line splits functions by line and keeps the total', async ({ page }) => {
+  await page.goto('/');
+  await openProfiles(page, ['go-regexp.cpu.pb.gz']);
+  const total = await flamegraph(page).getAttribute('data-root-total');
+  await page.getByLabel('Group by').selectOption('line');
+  await expect(tableRows(page).first()).toHaveAttribute('data-function', /^regexp\.\(\*machine\)\.add:\d+$/);
+  await expect(flamegraph(page)).toHaveAttribute('data-state', 'ready');
+  await expect(flamegraph(page)).toHaveAttribute('data-root-total', total!);
+});
