@@ -1,6 +1,9 @@
 import { expect } from '@playwright/test';
 import type { Locator, Page } from '@playwright/test';
 import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { Profile } from 'pprof-format';
 import { PROFILES_DIR, readManifest } from '../test/support/shared-profiles.ts';
 import { ROW_HEIGHT } from '../src/render/viewport.ts';
 
@@ -56,25 +59,37 @@ export interface IngestedSeries {
 }
 
 /**
+ * The shared profile re-stamped to `atMs`: a store files a profile under its own
+ * `time_nanos` (as Pyroscope does; the upload's `from` only stands in when it is missing),
+ * so spreading the series over the last hour means changing that one field. Values,
+ * stacks and everything else stay as recorded (pprof-format round-trips them).
+ */
+function restamped(file: string, atMs: number): Uint8Array<ArrayBuffer> {
+  const raw = gunzipSync(readFileSync(profilePath(file)));
+  const profile = Profile.decode(raw);
+  profile.timeNanos = BigInt(atMs) * 1_000_000n;
+  return new Uint8Array(gzipSync(profile.encode()));
+}
+
+/**
  * Ingests the shared series over HTTP the way @pyroscope/nodejs does (raw gzipped pprof,
  * `application/octet-stream`), CPU and heap under one service name, spread over the last hour.
  */
 export async function ingestSeries(baseURL: string, service: string): Promise<IngestedSeries> {
-  const { readFileSync } = await import('node:fs');
-  const start = Date.now() - 55 * 60_000;
+  const start = Math.floor((Date.now() - 55 * 60_000) / 1000) * 1000;
   const times: number[] = [];
   for (let i = 0; i < 8; i++) {
     const at = start + i * SERIES_SPACING_MS;
     times.push(at);
     for (const kind of ['cpu', 'heap']) {
-      const body = readFileSync(profilePath(`series/checkout-0${i}.${kind}.pb.gz`));
+      const body = restamped(`series/checkout-0${i}.${kind}.pb.gz`, at);
       const from = Math.floor(at / 1000);
       const url = `${baseURL}/ingest?name=${encodeURIComponent(service)}&from=${from}&until=${from + 2}&format=pprof&spyName=nodespy`;
       const response = await fetch(url, { method: 'POST', body, headers: { 'Content-Type': 'application/octet-stream' } });
       if (!response.ok) throw new Error(`ingest ${i} ${kind}: ${response.status} ${await response.text()}`);
     }
   }
-  return { service, times: times.map((t) => Math.floor(t / 1000) * 1000) };
+  return { service, times };
 }
 
 /** Sum of the manifest's totals of a sample type over some series windows. */

@@ -11,12 +11,25 @@ function absolute(text: string): number | null {
   return parsed && parsed.kind === 'absolute' ? parsed.ms : null;
 }
 
-/** Files whose time lies in [from, until]; every file when the window is not an absolute one. */
+/**
+ * Is the profile in [start, end]? A profile covers [time, time + duration]: it belongs to
+ * a window holding more than half of it, so consecutive profiles that overlap by a few
+ * milliseconds do not leak into a neighbour's window. Without a duration, its time decides.
+ */
+export function inWindow(file: ProfileSummary, start: number, end: number): boolean {
+  if (file.durationMs > 0) {
+    const overlap = Math.min(end, file.timeMs + file.durationMs) - Math.max(start, file.timeMs);
+    return overlap * 2 > file.durationMs;
+  }
+  return file.timeMs >= start && file.timeMs <= end;
+}
+
+/** Files in the window; every file when the window is not an absolute one. Untimed files are always in. */
 export function filesInWindow(files: ProfileSummary[], from: string, until: string): ProfileSummary[] {
   const start = absolute(from);
   const end = absolute(until);
   if (start === null || end === null) return files;
-  return files.filter((f) => f.timeMs === 0 || (f.timeMs >= start && f.timeMs <= end));
+  return files.filter((f) => f.timeMs === 0 || inWindow(f, start, end));
 }
 
 export function byTime(files: ProfileSummary[]): ProfileSummary[] {
@@ -44,8 +57,7 @@ export interface DiffGroups {
 export function diffGroups(files: ProfileSummary[], left: [string, string], right: [string, string]): DiffGroups {
   const hasWindows = [...left, ...right].every((t) => absolute(t) !== null);
   if (hasWindows) {
-    const pick = ([from, until]: [string, string]) =>
-      byTime(files).filter((f) => f.timeMs >= absolute(from)! && f.timeMs <= absolute(until)!);
+    const pick = ([from, until]: [string, string]) => byTime(files).filter((f) => inWindow(f, absolute(from)!, absolute(until)!));
     return { baseline: pick(left), comparison: pick(right) };
   }
   const ordered = byTime(files);
@@ -53,11 +65,8 @@ export function diffGroups(files: ProfileSummary[], left: [string, string], righ
   return ordered.length < 2 ? { baseline: [], comparison: [] } : { baseline: ordered.slice(0, half), comparison: ordered.slice(half) };
 }
 
-/** Windows [from, until] that pick exactly the given files (for showing a default split). */
+/** The window [from, until] the given files cover (for showing a default split). */
 export function windowAround(files: ProfileSummary[]): [string, string] | null {
-  const timed = files.filter((f) => f.timeMs > 0);
-  if (timed.length === 0) return null;
-  const from = Math.min(...timed.map((f) => f.timeMs));
-  const until = Math.max(...timed.map((f) => f.timeMs));
-  return [String(Math.floor(from)), String(Math.ceil(until))];
+  const extent = filesExtent(files);
+  return extent ? [String(Math.floor(extent.from)), String(Math.ceil(extent.until))] : null;
 }
