@@ -15,6 +15,7 @@ import { formatDuration, QUICK_RANGES } from '../state/time.ts';
 import { setViewReplacing } from '../state/url-sync.ts';
 import type { ViewState } from '../state/view-state.ts';
 import { Timeline } from './timeline/Timeline.tsx';
+import { DiffBrushChoice } from './DiffBrushChoice.tsx';
 import type { TimelineWindow, WindowKind } from './timeline/types.ts';
 
 /** CPU first, then wall time, then whatever comes first: what a person usually opens. */
@@ -213,14 +214,7 @@ export function BackendBar() {
         {range && <span className="range-length">{formatDuration(range.until - range.from)}</span>}
       </div>
       {diffing && (
-        <div className="segmented brush-choice" role="group" aria-label="Next selection sets">
-          <button type="button" aria-pressed={diffBrush === 'baseline'} onClick={() => setDiffBrush('baseline')}>
-            Pick baseline
-          </button>
-          <button type="button" aria-pressed={diffBrush === 'comparison'} onClick={() => setDiffBrush('comparison')}>
-            Pick comparison
-          </button>
-        </div>
+        <DiffBrushChoice />
       )}
       {range && (
         <Timeline

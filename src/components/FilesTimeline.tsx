@@ -7,6 +7,7 @@ import { byTime, diffGroups, filesExtent, windowAround } from '../sources/local-
 import { parseTime } from '../state/time.ts';
 import { useDataStore, useUiStore, useViewStore } from '../state/store.ts';
 import { Timeline } from './timeline/Timeline.tsx';
+import { DiffBrushChoice } from './DiffBrushChoice.tsx';
 import type { TimelineWindow, WindowKind } from './timeline/types.ts';
 import type { ProfileSummary } from '../worker/protocol.ts';
 
@@ -92,14 +93,7 @@ export function FilesTimeline() {
           </span>
         </span>
         {diffing ? (
-          <div className="segmented brush-choice" role="group" aria-label="Next selection sets">
-            <button type="button" aria-pressed={diffBrush === 'baseline'} onClick={() => setDiffBrush('baseline')}>
-              Pick baseline
-            </button>
-            <button type="button" aria-pressed={diffBrush === 'comparison'} onClick={() => setDiffBrush('comparison')}>
-              Pick comparison
-            </button>
-          </div>
+          <DiffBrushChoice />
         ) : (
           windows.length > 0 && (
             <button type="button" className="button" onClick={() => view.set({ from: 'now-1h', until: 'now' })}>

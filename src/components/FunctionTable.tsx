@@ -11,6 +11,8 @@ import { parseSearch } from '../profile/search.ts';
 import { formatPercent, formatValue } from '../profile/units.ts';
 import { useUiStore, useViewStore } from '../state/store.ts';
 import { useVirtualRows } from './useVirtualRows.ts';
+import { SortableHeader, SpacerRow } from './TableParts.tsx';
+import type { SortState } from './TableParts.tsx';
 
 const ROW_HEIGHT = 24;
 
@@ -31,7 +33,7 @@ export function FunctionTable({ tree, stats, unit, rootTotal, onPick, pickedName
   const setHighlighted = useUiStore((s) => s.setHighlightedFunction);
   const picked = pickedName ?? highlighted;
   const pick = onPick ?? ((name: string) => setHighlighted(highlighted === name ? null : name));
-  const [sort, setSort] = useState<{ key: FunctionSortKey; reversed: boolean }>({ key: 'self', reversed: false });
+  const [sort, setSort] = useState<SortState<FunctionSortKey>>({ key: 'self', reversed: false });
 
   const allRows = useMemo(() => functionRows(tree, stats, 'self'), [tree, stats]);
   const rows = useMemo(() => {
@@ -42,36 +44,19 @@ export function FunctionTable({ tree, stats, unit, rootTotal, onPick, pickedName
 
   const { containerRef, onScroll, first, last, padTop, padBottom } = useVirtualRows(rows.length, ROW_HEIGHT);
 
-  const header = (key: FunctionSortKey, label: string, className: string) => {
-    const active = sort.key === key;
-    const descending = key === 'name' ? sort.reversed : !sort.reversed;
-    return (
-      <th scope="col" className={className} aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}>
-        <button type="button" onClick={() => setSort((s) => ({ key, reversed: s.key === key ? !s.reversed : false }))}>
-          {label}
-          <span aria-hidden="true">{active ? (descending ? ' ▼' : ' ▲') : ''}</span>
-        </button>
-      </th>
-    );
-  };
-
   return (
     <section className="table-pane" aria-label="Functions">
       <div className="table-scroll" ref={containerRef} onScroll={onScroll}>
         <table className="function-table" data-testid="function-table" data-rows={rows.length}>
           <thead>
             <tr>
-              {header('self', 'Self', 'num')}
-              {header('total', 'Total', 'num')}
-              {header('name', 'Function', 'name')}
+              <SortableHeader column="self" label="Self" className="num" sort={sort} onSort={setSort} />
+              <SortableHeader column="total" label="Total" className="num" sort={sort} onSort={setSort} />
+              <SortableHeader column="name" label="Function" className="name" sort={sort} onSort={setSort} textual />
             </tr>
           </thead>
           <tbody>
-            {padTop > 0 && (
-              <tr aria-hidden="true" style={{ height: padTop }}>
-                <td colSpan={3} />
-              </tr>
-            )}
+            <SpacerRow height={padTop} columns={3} />
             {rows.slice(first, last).map((row) => (
               <tr
                 key={row.frame}
@@ -98,11 +83,7 @@ export function FunctionTable({ tree, stats, unit, rootTotal, onPick, pickedName
                 </td>
               </tr>
             ))}
-            {padBottom > 0 && (
-              <tr aria-hidden="true" style={{ height: padBottom }}>
-                <td colSpan={3} />
-              </tr>
-            )}
+            <SpacerRow height={padBottom} columns={3} />
           </tbody>
         </table>
         {rows.length === 0 && <p className="table-empty">No function matches the search.</p>}

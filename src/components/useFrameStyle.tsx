@@ -19,11 +19,15 @@ export function useFrameColors(tree: CallTree, theme: Theme, matched: Uint8Array
     },
     [tree, matched, theme, palette],
   );
-  const textColor = useCallback(
+  return { fill, textColor: useTextColor(tree, theme, matched) };
+}
+
+/** Label color: dimmed on frames a search leaves out. */
+export function useTextColor(tree: CallTree, theme: Theme, matched: Uint8Array | null) {
+  return useCallback(
     (node: number) => (matched && !matched[tree.frame[node]] ? theme.dimmedText : theme.frameText),
     [tree, matched, theme],
   );
-  return { fill, textColor };
 }
 
 /** Tooltip content: name, file, self and total (with % of `percentOf`), and the function's total when known. */

@@ -18,6 +18,7 @@ import { Breadcrumb } from '../Breadcrumb.tsx';
 import { FlameGraph } from '../FlameGraph.tsx';
 import { useHighlight } from '../useHighlight.ts';
 import { useTheme } from '../useTheme.ts';
+import { useTextColor } from '../useFrameStyle.tsx';
 import { DiffHeader } from './DiffHeader.tsx';
 import { RegressionsTable } from './RegressionsTable.tsx';
 
@@ -96,10 +97,7 @@ function DiffContent({ tree, groups, loading }: { tree: CallTree; groups: Profil
     },
     [tree, matched, theme, values, setup, rawBaseline, scheme],
   );
-  const textColor = useCallback(
-    (node: number) => (matched && !matched[tree.frame[node]] ? theme.dimmedText : theme.frameText),
-    [tree, matched, theme],
-  );
+  const textColor = useTextColor(tree, theme, matched);
   const tooltip = useCallback(
     (node: number) => {
       const frame = tree.frame[node];

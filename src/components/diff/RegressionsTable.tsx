@@ -9,6 +9,8 @@ import { parseSearch } from '../../profile/search.ts';
 import { formatDelta, formatPercent, formatValue } from '../../profile/units.ts';
 import { useViewStore } from '../../state/store.ts';
 import { useVirtualRows } from '../useVirtualRows.ts';
+import { SortableHeader, SpacerRow } from '../TableParts.tsx';
+import type { SortState } from '../TableParts.tsx';
 
 const ROW_HEIGHT = 24;
 
@@ -28,7 +30,7 @@ const COLUMNS: { key: RegressionSortKey; label: string; title: string }[] = [
 
 export function RegressionsTable({ rows, unit, comparisonTotal, picked, onPick }: Props) {
   const search = useViewStore((s) => s.search);
-  const [sort, setSort] = useState<{ key: RegressionSortKey; reversed: boolean }>({ key: 'deltaSelf', reversed: false });
+  const [sort, setSort] = useState<SortState<RegressionSortKey>>({ key: 'deltaSelf', reversed: false });
   const shown = useMemo(() => {
     const parsed = parseSearch(search);
     const filtered = parsed.ok && parsed.regex ? rows.filter((r) => parsed.regex!.test(r.name)) : rows.slice();
@@ -36,35 +38,20 @@ export function RegressionsTable({ rows, unit, comparisonTotal, picked, onPick }
   }, [rows, search, sort]);
   const { containerRef, onScroll, first, last, padTop, padBottom } = useVirtualRows(shown.length, ROW_HEIGHT);
 
-  const header = (key: RegressionSortKey, label: string, title: string, className: string) => {
-    const active = sort.key === key;
-    const descending = key === 'name' ? sort.reversed : !sort.reversed;
-    return (
-      <th scope="col" className={className} title={title} aria-sort={active ? (descending ? 'descending' : 'ascending') : 'none'}>
-        <button type="button" onClick={() => setSort((s) => ({ key, reversed: s.key === key ? !s.reversed : false }))}>
-          {label}
-          <span aria-hidden="true">{active ? (descending ? ' ▼' : ' ▲') : ''}</span>
-        </button>
-      </th>
-    );
-  };
-
   return (
     <section className="table-pane" aria-label="Regressions">
       <div className="table-scroll" ref={containerRef} onScroll={onScroll}>
         <table className="function-table regressions" data-testid="regressions" data-rows={shown.length}>
           <thead>
             <tr>
-              {COLUMNS.map((c) => header(c.key, c.label, c.title, 'num'))}
-              {header('name', 'Function', 'Function name', 'name')}
+              {COLUMNS.map((c) => (
+                <SortableHeader key={c.key} column={c.key} label={c.label} title={c.title} className="num" sort={sort} onSort={setSort} />
+              ))}
+              <SortableHeader column="name" label="Function" title="Function name" className="name" sort={sort} onSort={setSort} textual />
             </tr>
           </thead>
           <tbody>
-            {padTop > 0 && (
-              <tr aria-hidden="true" style={{ height: padTop }}>
-                <td colSpan={4} />
-              </tr>
-            )}
+            <SpacerRow height={padTop} columns={4} />
             {shown.slice(first, last).map((row) => (
               <tr
                 key={row.frame}
@@ -86,22 +73,8 @@ export function RegressionsTable({ rows, unit, comparisonTotal, picked, onPick }
                   <span className="value">{formatValue(row.comparisonSelf, unit)}</span>
                   <span className="pct">{formatPercent(row.comparisonSelf, comparisonTotal)}</span>
                 </td>
-                <td className={`num delta ${row.deltaSelf > 0 ? 'up' : row.deltaSelf < 0 ? 'down' : ''}`}>
-                  {!row.selfSignificant && row.deltaSelf !== 0 && (
-                    <span className="noise" title="Within sampling noise (|z| < 3)">
-                      ≈
-                    </span>
-                  )}
-                  {formatDelta(row.deltaSelf, unit)}
-                </td>
-                <td className={`num delta ${row.deltaTotal > 0 ? 'up' : row.deltaTotal < 0 ? 'down' : ''}`}>
-                  {!row.totalSignificant && row.deltaTotal !== 0 && (
-                    <span className="noise" title="Within sampling noise (|z| < 3)">
-                      ≈
-                    </span>
-                  )}
-                  {formatDelta(row.deltaTotal, unit)}
-                </td>
+                <DeltaCell delta={row.deltaSelf} significant={row.selfSignificant} unit={unit} />
+                <DeltaCell delta={row.deltaTotal} significant={row.totalSignificant} unit={unit} />
                 <td className="name">
                   {row.status === 'new' && <span className="badge badge-new">new</span>}
                   {row.status === 'removed' && <span className="badge badge-removed">gone</span>}
@@ -109,15 +82,25 @@ export function RegressionsTable({ rows, unit, comparisonTotal, picked, onPick }
                 </td>
               </tr>
             ))}
-            {padBottom > 0 && (
-              <tr aria-hidden="true" style={{ height: padBottom }}>
-                <td colSpan={4} />
-              </tr>
-            )}
+            <SpacerRow height={padBottom} columns={4} />
           </tbody>
         </table>
         {shown.length === 0 && <p className="table-empty">No function matches the search.</p>}
       </div>
     </section>
+  );
+}
+
+/** A signed change, colored by direction, marked "≈" when it is within sampling noise. */
+function DeltaCell({ delta, significant, unit }: { delta: number; significant: boolean; unit: string }) {
+  return (
+    <td className={`num delta ${delta > 0 ? 'up' : delta < 0 ? 'down' : ''}`}>
+      {!significant && delta !== 0 && (
+        <span className="noise" title="Within sampling noise (|z| < 3)">
+          ≈
+        </span>
+      )}
+      {formatDelta(delta, unit)}
+    </td>
   );
 }
