@@ -4,6 +4,7 @@ import { gunzipSync } from 'node:zlib';
 import { loadProfile } from './load.ts';
 import { decodePprof } from './decode.ts';
 import { pprofSampleCounts, sampleTotals } from './model.ts';
+import { sampleLocations } from './stacks.ts';
 import { buildCallTree, columnOf } from './calltree.ts';
 import { frameStats, functionRows } from './functions.ts';
 import { ProfileError } from './errors.ts';
@@ -63,8 +64,7 @@ describe('decoder agrees with pprof-format', () => {
       // Every sample: same values and the same location ids, leaf first.
       const locationIds = theirs.location.map((l) => toNumber(l.id));
       theirs.sample.forEach((sample, s) => {
-        const stack: number[] = [];
-        for (let row = ours.sampleStack[s]; row >= 0; row = ours.stackPrefix[row]) stack.push(locationIds[ours.stackLocation[row]]);
+        const stack = sampleLocations(ours, s).map((location) => locationIds[location]);
         expect(stack).toEqual(sample.locationId.map(toNumber));
         const types = ours.sampleTypes.length;
         expect(Array.from(ours.values.subarray(s * types, (s + 1) * types))).toEqual(sample.value.map(toNumber));

@@ -11,7 +11,7 @@
  */
 import { ProfileError } from './errors.ts';
 import { F64Builder, I32Builder, U32Builder, growF64 } from './growable.ts';
-import { StackTableBuilder } from './stack-table.ts';
+import { createScratch, decodeStackIds, writeVarint } from './stacks.ts';
 import type { Profile, SampleLabels, SampleType } from './model.ts';
 import { ProtoReader, WIRE_BYTES, WIRE_VARINT, decodeUtf8 } from './protobuf.ts';
 import { IdIndex } from './id-index.ts';
@@ -64,11 +64,13 @@ class Decoder {
   defaultSampleTypeIndex = 0;
 
   sampleCount = 0;
-  readonly stacks: StackTableBuilder;
-  /** the current sample's location ids, leaf first (reused for every sample) */
-  sampleIds = new Float64Array(256);
-  sampleDepth = 0;
-  sampleStack = new I32Builder(1024);
+  /** byte range of each sample's packed location ids in the input (or in `side`) */
+  stackStart = new U32Builder(1024);
+  stackEnd = new U32Builder(1024);
+  /** location ids of samples that do not hold them as one packed field, re-packed here */
+  side: number[] = [];
+  sideSamples: number[] = [];
+  private readonly scratch = createScratch();
   values = new Float64Array(1 << 12);
   valuesLength = 0;
   valuesPerSample = -1;
@@ -105,7 +107,6 @@ class Decoder {
   constructor(bytes: Uint8Array, options: DecodeOptions) {
     this.r = new ProtoReader(bytes);
     // Real profiles have about one distinct stack prefix per 25-30 bytes of pprof.
-    this.stacks = new StackTableBuilder(bytes.length / 32);
     this.onProgress = options.onProgress;
     this.lineOffsets.push(0);
   }
@@ -219,21 +220,35 @@ class Decoder {
     const outer = r.end;
     r.end = end;
     const valuesStart = this.valuesLength;
-    this.sampleDepth = 0;
+    // Usually one packed field: remember where it is. Anything else is re-packed into `side`.
+    let locStart = -1;
+    let locEnd = -1;
+    let loose: number[] | null = null;
     while (r.pos < end) {
       const tag = r.tag();
       if (tag === TAG_SAMPLE_LOCATIONS_PACKED) {
         const fieldEnd = r.lengthEnd();
-        r.end = fieldEnd;
-        this.readPackedLocations(fieldEnd);
-        r.end = end;
+        if (fieldEnd > r.pos && r.buf[fieldEnd - 1] >= 0x80) {
+          throw new ProfileError('corrupt-protobuf', 'not a pprof profile: malformed location ids in a sample');
+        }
+        if (locStart < 0 && loose === null) {
+          locStart = r.pos;
+          locEnd = fieldEnd;
+        } else {
+          loose = this.looseIds(loose, locStart, locEnd);
+          locStart = -1;
+          loose.push(...this.idsIn(r.pos, fieldEnd));
+        }
+        r.pos = fieldEnd;
       } else if (tag === TAG_SAMPLE_VALUES_PACKED) {
         const fieldEnd = r.lengthEnd();
         r.end = fieldEnd;
         while (r.pos < fieldEnd) this.pushValue(r.int());
         r.end = end;
       } else if (tag === TAG_SAMPLE_LOCATION) {
-        this.pushLocation(r.uint());
+        loose = this.looseIds(loose, locStart, locEnd);
+        locStart = -1;
+        loose.push(r.uint());
       } else if (tag === TAG_SAMPLE_VALUE) {
         this.pushValue(r.int());
       } else if (tag === TAG_SAMPLE_LABEL) {
@@ -253,67 +268,33 @@ class Decoder {
         `corrupt pprof data: sample ${this.sampleCount} has ${count} values, earlier samples have ${this.valuesPerSample}`,
       );
     }
+    if (loose) {
+      this.sideSamples.push(this.sampleCount);
+      this.stackStart.push(this.side.length);
+      for (const id of loose) writeVarint(this.side, id);
+      this.stackEnd.push(this.side.length);
+    } else {
+      this.stackStart.push(Math.max(0, locStart));
+      this.stackEnd.push(Math.max(0, locEnd));
+    }
     this.sampleCount++;
-    this.sampleStack.push(this.stacks.addStack(this.sampleIds, this.sampleDepth));
     if (this.labels) this.labels.offsets.push(this.labels.key.length);
   }
 
-  /** Location ids are small varints (1-3 bytes): decode up to 4 bytes inline, defer the rest. */
-  private readPackedLocations(fieldEnd: number): void {
-    const r = this.r;
-    const buf = r.buf;
-    // Each varint takes at least one byte, so the byte count bounds the id count.
-    const needed = this.sampleDepth + (fieldEnd - r.pos);
-    if (needed > this.sampleIds.length) this.sampleIds = growF64(this.sampleIds, needed);
-    const ids = this.sampleIds;
-    let n = this.sampleDepth;
-    let pos = r.pos;
-    while (pos < fieldEnd) {
-      let b = buf[pos];
-      let id = b & 0x7f;
-      if (b >= 0x80) {
-        if (pos + 4 >= fieldEnd) {
-          // Near the field's end: the careful reader checks every byte against the bound.
-          r.pos = pos;
-          ids[n++] = r.uint();
-          pos = r.pos;
-          continue;
-        }
-        b = buf[pos + 1];
-        id |= (b & 0x7f) << 7;
-        if (b >= 0x80) {
-          b = buf[pos + 2];
-          id |= (b & 0x7f) << 14;
-          if (b >= 0x80) {
-            b = buf[pos + 3];
-            id |= (b & 0x7f) << 21;
-            if (b >= 0x80) {
-              r.pos = pos;
-              ids[n++] = r.uint();
-              pos = r.pos;
-              continue;
-            }
-            pos++;
-          }
-          pos++;
-        }
-        pos++;
-      }
-      pos++;
-      ids[n++] = id;
-    }
-    r.pos = pos;
-    this.sampleDepth = n;
+  private idsIn(start: number, end: number): number[] {
+    const n = decodeStackIds(this.r.buf, start, end, this.scratch);
+    return Array.from(this.scratch.ids.subarray(0, n));
+  }
+
+  /** The sample's ids as a list, starting from its packed field if it had one. */
+  private looseIds(loose: number[] | null, locStart: number, locEnd: number): number[] {
+    if (loose) return loose;
+    return locStart >= 0 ? this.idsIn(locStart, locEnd) : [];
   }
 
   private pushValue(value: number): void {
     if (this.valuesLength === this.values.length) this.values = growF64(this.values, this.valuesLength + 1);
     this.values[this.valuesLength++] = value;
-  }
-
-  private pushLocation(id: number): void {
-    if (this.sampleDepth === this.sampleIds.length) this.sampleIds = growF64(this.sampleIds, this.sampleDepth + 1);
-    this.sampleIds[this.sampleDepth++] = id;
   }
 
   private readLabel(end: number): void {
@@ -510,10 +491,19 @@ export function decodePprof(bytes: Uint8Array, options: DecodeOptions = {}): Pro
     locationMapping[i] = id === 0 ? -1 : mappingIndex.lookup(id);
   }
 
-  // Stack table: location ids -> location indices.
-  const stacks = d.stacks.finish();
-  const stackLocation = new Uint32Array(stacks.count);
-  for (let i = 0; i < stacks.count; i++) stackLocation[i] = locationIndex.require(stacks.locationId[i], 'a sample');
+  // Stacks stay in the input; re-packed ones go after it (rare: only for unusual encoders).
+  const stackStart = d.stackStart.finish();
+  const stackEnd = d.stackEnd.finish();
+  let stackBytes = bytes;
+  if (d.side.length > 0) {
+    stackBytes = new Uint8Array(bytes.length + d.side.length);
+    stackBytes.set(bytes);
+    stackBytes.set(d.side, bytes.length);
+    for (const s of d.sideSamples) {
+      stackStart[s] += bytes.length;
+      stackEnd[s] += bytes.length;
+    }
+  }
 
   let labels = d.labels ? d.labels.finish() : null;
   if (labels) {
@@ -537,10 +527,10 @@ export function decodePprof(bytes: Uint8Array, options: DecodeOptions = {}): Pro
     sampleTypes,
     defaultSampleType: defaultIndex >= 0 ? defaultIndex : types - 1,
     sampleCount: d.sampleCount,
-    sampleStack: d.sampleStack.finish(),
-    stackCount: stacks.count,
-    stackPrefix: stacks.prefix,
-    stackLocation,
+    stackBytes,
+    stackStart,
+    stackEnd,
+    locationIndex,
     values: d.values.slice(0, d.valuesLength),
     labels,
     locationCount: locationIndex.count,

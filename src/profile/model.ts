@@ -6,6 +6,8 @@
  * walked without allocating an object per sample. pprof ids are remapped to indices
  * during decode; index 0 of `strings` is always "" as the format requires.
  */
+import type { IdIndex } from './id-index.ts';
+import { sampleLocations } from './stacks.ts';
 
 export interface SampleType {
   /** e.g. "cpu", "alloc_space", "wall" */
@@ -33,17 +35,16 @@ export interface Profile {
   defaultSampleType: number;
 
   sampleCount: number;
-  /** Leaf row of sample i's stack in the stack table, -1 when the sample has no locations. */
-  sampleStack: Int32Array;
-
   /**
-   * The stack table: row r is the stack `stackPrefix[r]` (its caller's row, -1 at the root)
-   * extended by location `stackLocation[r]`. Rows are created prefix-first, so a row's
-   * prefix always has a smaller index. Distinct stacks share their common prefixes.
+   * Stacks, read in place: sample i's location ids are the packed varints
+   * `stackBytes[stackStart[i], stackEnd[i])`, leaf first, as pprof stores them (see
+   * stacks.ts). `stackBytes` is the decoded input itself, not a copy.
    */
-  stackCount: number;
-  stackPrefix: Int32Array;
-  stackLocation: Uint32Array;
+  stackBytes: Uint8Array;
+  stackStart: Uint32Array;
+  stackEnd: Uint32Array;
+  /** location id -> location index */
+  locationIndex: IdIndex;
   /** sampleCount * sampleTypes.length values, row-major: values[i * types + t]. Exact up to 2^53. */
   values: Float64Array;
   labels: SampleLabels | null;
@@ -83,39 +84,6 @@ export interface Profile {
   comments: string[];
 }
 
-/** Every typed array of a profile, for `postMessage(..., transfer)`. */
-export function profileTransferables(profile: Profile): ArrayBuffer[] {
-  const arrays: ArrayBufferView[] = [
-    profile.sampleStack,
-    profile.stackPrefix,
-    profile.stackLocation,
-    profile.values,
-    profile.lineOffsets,
-    profile.lineFunction,
-    profile.lineNumber,
-    profile.locationMapping,
-    profile.locationAddressHi,
-    profile.locationAddressLo,
-    profile.functionName,
-    profile.functionSystemName,
-    profile.functionFilename,
-    profile.functionStartLine,
-    profile.mappingFilename,
-    profile.mappingBuildId,
-  ];
-  if (profile.labels) {
-    const l = profile.labels;
-    arrays.push(l.offsets, l.key, l.str, l.num, l.numUnit);
-  }
-  return uniqueBuffers(arrays);
-}
-
-export function uniqueBuffers(arrays: ArrayBufferView[]): ArrayBuffer[] {
-  const seen = new Set<ArrayBuffer>();
-  for (const a of arrays) seen.add(a.buffer as ArrayBuffer);
-  return [...seen];
-}
-
 /** Sum of each sample type over all samples. */
 export function sampleTotals(profile: Profile): number[] {
   const types = profile.sampleTypes.length;
@@ -150,10 +118,10 @@ function labelKey(profile: Profile, sample: number): string {
  */
 export function pprofSampleCounts(profile: Profile): { samples: number; distinctStacks: number } {
   const samples = new Set<string>();
-  const stacks = new Set<number>();
+  const stacks = new Set<string>();
   for (let s = 0; s < profile.sampleCount; s++) {
     if (isZeroSample(profile, s)) continue;
-    const stack = profile.sampleStack[s];
+    const stack = sampleLocations(profile, s).join(',');
     stacks.add(stack);
     samples.add(`${stack}|${labelKey(profile, s)}`);
   }

@@ -1,8 +1,9 @@
 /**
- * Interns (parent row, key) pairs into dense row indices: the one data structure behind
- * both the stack table (parent stack, location id) and the call tree (parent node, frame).
- * Open addressing with linear probing in an Int32Array: no object per entry, and a
- * lookup is a multiply, a mask and usually one compare.
+ * Interns (parent row, key) pairs into dense row indices: the call tree's (parent node,
+ * frame) -> node. Open addressing with linear probing; each slot holds the row and the
+ * pair's 32-bit hash side by side, so a probe reads one cache line and only a matching
+ * hash leads to reading the row's columns. Inserts (the common case when stacks do not
+ * share prefixes) then touch the table once, and growing never recomputes a hash.
  */
 import { growF64, growI32 } from './growable.ts';
 
@@ -16,6 +17,7 @@ export class PairInterner {
   key: Float64Array<ArrayBuffer>;
   count = 0;
 
+  /** slot i: [2i] = row + 1, [2i + 1] = hash */
   private slots: Int32Array<ArrayBuffer>;
   private mask: number;
 
@@ -26,21 +28,22 @@ export class PairInterner {
     this.key = new Float64Array(rows);
     let size = 4096;
     while (size < rows * 2) size *= 2;
-    this.slots = new Int32Array(size);
+    this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
   }
 
   intern(parent: number, key: number): number {
-    const parents = this.parent;
-    const keys = this.key;
     const slots = this.slots;
     const mask = this.mask;
-    let slot = hashPair(parent, key) & mask;
+    const h = hashPair(parent, key) | 0;
+    let slot = h & mask;
     for (;;) {
-      const entry = slots[slot];
+      const entry = slots[slot << 1];
       if (entry === FREE) break;
-      const row = entry - 1;
-      if (parents[row] === parent && keys[row] === key) return row;
+      if (slots[(slot << 1) + 1] === h) {
+        const row = entry - 1;
+        if (this.parent[row] === parent && this.key[row] === key) return row;
+      }
       slot = (slot + 1) & mask;
     }
     const row = this.count++;
@@ -50,21 +53,26 @@ export class PairInterner {
     }
     this.parent[row] = parent;
     this.key[row] = key;
-    slots[slot] = row + 1;
+    slots[slot << 1] = row + 1;
+    slots[(slot << 1) + 1] = h;
     // Keep the load factor under 1/2 so probe chains stay short.
-    if (this.count * 2 > slots.length) this.rehash();
+    if (this.count * 2 > mask + 1) this.grow();
     return row;
   }
 
-  private rehash(): void {
-    // Quadruple: every rehash touches fresh memory, and first touches are what cost.
-    const size = this.slots.length * 4;
-    const slots = new Int32Array(size);
+  private grow(): void {
+    const old = this.slots;
+    const size = (this.mask + 1) * 2;
+    const slots = new Int32Array(size * 2);
     const mask = size - 1;
-    for (let row = 0; row < this.count; row++) {
-      let slot = hashPair(this.parent[row], this.key[row]) & mask;
-      while (slots[slot] !== FREE) slot = (slot + 1) & mask;
-      slots[slot] = row + 1;
+    for (let i = 0; i < old.length; i += 2) {
+      const entry = old[i];
+      if (entry === FREE) continue;
+      const h = old[i + 1];
+      let slot = h & mask;
+      while (slots[slot << 1] !== FREE) slot = (slot + 1) & mask;
+      slots[slot << 1] = entry;
+      slots[(slot << 1) + 1] = h;
     }
     this.slots = slots;
     this.mask = mask;

@@ -3,6 +3,8 @@
  * Builds the same columnar Profile the decoder produces, one location per frame name.
  */
 import type { Profile, SampleType } from '../../src/profile/model.ts';
+import { IdIndex } from '../../src/profile/id-index.ts';
+import { writeVarint } from '../../src/profile/stacks.ts';
 
 export interface FoldedSample {
   stack: string;
@@ -21,25 +23,24 @@ export function profileFromFolded(samples: FoldedSample[], sampleTypes: SampleTy
     stringIndex(t.unit);
   });
   const functionNames: string[] = [];
-  const stackPrefix: number[] = [];
-  const stackLocation: number[] = [];
-  const sampleStack: number[] = [];
+  // Stacks as pprof stores them: packed varint location ids, leaf first (ids = index + 1).
+  const stackBytes: number[] = [];
+  const stackStart: number[] = [];
+  const stackEnd: number[] = [];
   const values: number[] = [];
   for (const sample of samples) {
-    let row = -1;
-    for (const name of sample.stack.split(';').filter(Boolean)) {
-      let fn = functionNames.indexOf(name);
-      if (fn < 0) fn = functionNames.push(name) - 1;
-      let found = -1;
-      for (let r = 0; r < stackPrefix.length; r++) if (stackPrefix[r] === row && stackLocation[r] === fn) found = r;
-      if (found < 0) {
-        found = stackPrefix.length;
-        stackPrefix.push(row);
-        stackLocation.push(fn);
-      }
-      row = found;
-    }
-    sampleStack.push(row);
+    const ids = sample.stack
+      .split(';')
+      .filter(Boolean)
+      .map((name) => {
+        let fn = functionNames.indexOf(name);
+        if (fn < 0) fn = functionNames.push(name) - 1;
+        return fn + 1;
+      })
+      .reverse();
+    stackStart.push(stackBytes.length);
+    for (const id of ids) writeVarint(stackBytes, id);
+    stackEnd.push(stackBytes.length);
     values.push(...sample.values);
   }
   const n = functionNames.length;
@@ -48,10 +49,10 @@ export function profileFromFolded(samples: FoldedSample[], sampleTypes: SampleTy
     sampleTypes,
     defaultSampleType: sampleTypes.length - 1,
     sampleCount: samples.length,
-    sampleStack: Int32Array.from(sampleStack),
-    stackCount: stackPrefix.length,
-    stackPrefix: Int32Array.from(stackPrefix),
-    stackLocation: Uint32Array.from(stackLocation),
+    stackBytes: Uint8Array.from(stackBytes),
+    stackStart: Uint32Array.from(stackStart),
+    stackEnd: Uint32Array.from(stackEnd),
+    locationIndex: new IdIndex(Array.from({ length: n + 1 }, (_, i) => i).slice(1), 'location'),
     values: Float64Array.from(values),
     labels: null,
     locationCount: n,
