@@ -18,7 +18,7 @@ declare global {
 window.__runBench = async (base64: string) => {
   const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
   const t0 = performance.now();
-  const raw = await rawPprofBytes(bytes);
+  const raw = await rawPprofBytes(new Blob([bytes]));
   const t1 = performance.now();
   const profile = decodePprof(raw);
   const t2 = performance.now();

@@ -41,6 +41,8 @@ export async function startFlamelens(resources: Resources): Promise<{ tool: Tool
     initScripts: [],
     async settle(page) {
       await page.waitForSelector('input[type=file]', { state: 'attached' });
+      // The app warms its worker up at start (off the main thread) and says when it is done.
+      await page.waitForSelector('html[data-flamelens-worker="ready"]', { state: 'attached', timeout: 10_000 });
       await quiet(page);
     },
   };

@@ -4,6 +4,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { App } from './App.tsx';
 import './styles.css';
 import { applyInitialLink } from './state/url-sync.ts';
+import { prewarmWorker } from './state/session.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -24,3 +25,6 @@ createRoot(document.getElementById('root')!).render(
     </QueryClientProvider>
   </StrictMode>,
 );
+
+// After the first render: the worker loads while the person finds a file to drop.
+setTimeout(prewarmWorker, 0);

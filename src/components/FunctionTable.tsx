@@ -6,7 +6,7 @@
 import { useMemo, useState } from 'react';
 import type { CallTree } from '../profile/calltree.ts';
 import type { FrameStats, FunctionSortKey } from '../profile/functions.ts';
-import { functionRows, sortFunctionRows } from '../profile/functions.ts';
+import { sortFunctionRows } from '../profile/functions.ts';
 import { parseSearch } from '../profile/search.ts';
 import { formatPercent, formatValue } from '../profile/units.ts';
 import { useUiStore, useViewStore } from '../state/store.ts';
@@ -19,6 +19,8 @@ const ROW_HEIGHT = 24;
 interface Props {
   tree: CallTree;
   stats: FrameStats;
+  /** frames in the default order (self, largest first), see framesBySelfFor */
+  order: Int32Array;
   unit: string;
   rootTotal: number;
   /** what a row click does; by default it toggles the function's highlight in the graph */
@@ -27,7 +29,7 @@ interface Props {
   pickedName?: string;
 }
 
-export function FunctionTable({ tree, stats, unit, rootTotal, onPick, pickedName }: Props) {
+export function FunctionTable({ tree, stats, order, unit, rootTotal, onPick, pickedName }: Props) {
   const search = useViewStore((s) => s.search);
   const highlighted = useUiStore((s) => s.highlightedFunction);
   const setHighlighted = useUiStore((s) => s.setHighlightedFunction);
@@ -35,19 +37,29 @@ export function FunctionTable({ tree, stats, unit, rootTotal, onPick, pickedName
   const pick = onPick ?? ((name: string) => setHighlighted(highlighted === name ? null : name));
   const [sort, setSort] = useState<SortState<FunctionSortKey>>({ key: 'self', reversed: false });
 
-  const allRows = useMemo(() => functionRows(tree, stats, 'self'), [tree, stats]);
-  const rows = useMemo(() => {
+  // Frames in display order. The default order comes precomputed (from the worker);
+  // row objects are made only for the rows on screen.
+  const frames = useMemo(() => {
+    const names = tree.frames.name;
     const parsed = parseSearch(search);
-    const filtered = parsed.ok && parsed.regex ? allRows.filter((row) => parsed.regex!.test(row.name)) : allRows.slice();
-    return sortFunctionRows(filtered, sort.key, sort.reversed);
-  }, [allRows, search, sort]);
+    const shown = parsed.ok && parsed.regex ? order.filter((f) => parsed.regex!.test(names[f])) : order;
+    if (sort.key === 'self' && !sort.reversed) return shown;
+    const rows = Array.from(shown, (frame) => ({ frame, name: names[frame], self: stats.self[frame], total: stats.total[frame] }));
+    return Int32Array.from(sortFunctionRows(rows, sort.key, sort.reversed), (row) => row.frame);
+  }, [tree, order, stats, search, sort]);
 
-  const { containerRef, onScroll, first, last, padTop, padBottom } = useVirtualRows(rows.length, ROW_HEIGHT);
+  const { containerRef, onScroll, first, last, padTop, padBottom } = useVirtualRows(frames.length, ROW_HEIGHT);
+  const rows = Array.from(frames.subarray(first, last), (frame) => ({
+    frame,
+    name: tree.frames.name[frame],
+    self: stats.self[frame],
+    total: stats.total[frame],
+  }));
 
   return (
     <section className="table-pane" aria-label="Functions">
       <div className="table-scroll" ref={containerRef} onScroll={onScroll}>
-        <table className="function-table" data-testid="function-table" data-rows={rows.length}>
+        <table className="function-table" data-testid="function-table" data-rows={frames.length}>
           <thead>
             <tr>
               <SortableHeader column="self" label="Self" className="num" sort={sort} onSort={setSort} />
@@ -57,7 +69,7 @@ export function FunctionTable({ tree, stats, unit, rootTotal, onPick, pickedName
           </thead>
           <tbody>
             <SpacerRow height={padTop} columns={3} />
-            {rows.slice(first, last).map((row) => (
+            {rows.map((row) => (
               <tr
                 key={row.frame}
                 data-function={row.name}
@@ -86,7 +98,7 @@ export function FunctionTable({ tree, stats, unit, rootTotal, onPick, pickedName
             <SpacerRow height={padBottom} columns={3} />
           </tbody>
         </table>
-        {rows.length === 0 && <p className="table-empty">No function matches the search.</p>}
+        {frames.length === 0 && <p className="table-empty">No function matches the search.</p>}
       </div>
     </section>
   );

@@ -1,13 +1,13 @@
 /**
  * The plain (non-diff) view of a call tree: breadcrumb, flame graph or icicle, and the
- * function table beside it (or the table alone). Reads the stores, derives colors and tooltips, and keeps the
- * zoom in the URL state as a frame path.
+ * function table beside it (or the table alone). Reads the stores, derives colors and
+ * tooltips, and keeps the zoom in the URL state as a frame path.
  */
-import { useCallback, useMemo } from 'react';
+import { useCallback, useDeferredValue, useMemo } from 'react';
 import type { CallTree } from '../profile/calltree.ts';
 import { columnOf } from '../profile/calltree.ts';
 import { findFramePath, framePath } from '../profile/navigation.ts';
-import { layoutFor, selectedTypeIndex, statsFor } from '../state/derived.ts';
+import { framesBySelfFor, layoutFor, selectedTypeIndex, statsFor } from '../state/derived.ts';
 import { useViewStore } from '../state/store.ts';
 import type { LoadStatus } from '../state/store.ts';
 import type { ProfileSummary } from '../worker/protocol.ts';
@@ -41,6 +41,10 @@ export function ProfilePanel({ tree, groups, status, showGraph, orientation }: P
   const rootTotal = tree.total[column][0];
   const highlight = useHighlight(tree, column);
 
+  // The graph paints first; the table follows in a deferred render, so a new profile's
+  // first frame is not held up by building table rows.
+  const tableTree = useDeferredValue<CallTree | null>(tree, null);
+
   const focusNode = useMemo(() => {
     const node = findFramePath(tree, focusPath);
     return node >= 0 ? node : 0;
@@ -71,7 +75,11 @@ export function ProfilePanel({ tree, groups, status, showGraph, orientation }: P
           />
         </section>
       )}
-      <FunctionTable tree={tree} stats={stats} unit={unit} rootTotal={rootTotal} />
+      {tableTree === tree ? (
+        <FunctionTable tree={tree} stats={stats} order={framesBySelfFor(tree, column)} unit={unit} rootTotal={rootTotal} />
+      ) : (
+        <section className="table-pane" aria-label="Functions" aria-busy="true" />
+      )}
     </div>
   );
 }

@@ -7,9 +7,8 @@
 import { useCallback, useMemo, useState } from 'react';
 import type { CallTree } from '../profile/calltree.ts';
 import { columnOf } from '../profile/calltree.ts';
-import { functionRows } from '../profile/functions.ts';
 import { sandwich } from '../profile/sandwich.ts';
-import { layoutFor, selectedTypeIndex, statsFor } from '../state/derived.ts';
+import { framesBySelfFor, layoutFor, selectedTypeIndex, statsFor } from '../state/derived.ts';
 import { useViewStore } from '../state/store.ts';
 import type { LoadStatus } from '../state/store.ts';
 import type { ProfileSummary } from '../worker/protocol.ts';
@@ -40,14 +39,15 @@ export function SandwichPanel({ tree, groups, status }: Props) {
   const chosen = useMemo(() => {
     const named = focus.length > 0 ? tree.frames.name.indexOf(focus[focus.length - 1]) : -1;
     if (named > 0) return named;
-    return functionRows(tree, stats, 'self')[0]?.frame ?? -1;
-  }, [tree, stats, focus]);
+    const order = framesBySelfFor(tree, column);
+    return order.length > 0 ? order[0] : -1;
+  }, [tree, column, focus]);
   const parts = useMemo(() => (chosen > 0 ? sandwich(tree, chosen) : null), [tree, chosen]);
   const name = chosen > 0 ? tree.frames.name[chosen] : '';
 
   return (
     <div className="panel panel-both sandwich">
-      <FunctionTable tree={tree} stats={stats} unit={unit} rootTotal={rootTotal} onPick={(picked) => setView({ focus: [picked] })} pickedName={name} />
+      <FunctionTable tree={tree} stats={stats} order={framesBySelfFor(tree, column)} unit={unit} rootTotal={rootTotal} onPick={(picked) => setView({ focus: [picked] })} pickedName={name} />
       {parts && (
         <section className="graph-pane sandwich-pane" aria-label={`Callers and callees of ${name}`}>
           <h2 className="pane-title">

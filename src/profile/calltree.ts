@@ -65,28 +65,33 @@ export function buildCallTree(input: CallTreeInput): CallTree {
   const sampleTypes = unionSampleTypes(all);
   const interner = new FrameInterner(input.groupBy);
   // Real profiles share most prefixes (node-tsc-large: 290k nodes for 67k samples).
-  const pairs = new PairInterner(all.reduce((n, p) => n + p.sampleCount * 4, 1024));
+  const samples = all.reduce((n, p) => n + p.sampleCount, 0);
+  const pairs = new PairInterner(samples * 4 + 1024, samples * 8 + 1024);
   const root = pairs.intern(-1, ROOT_FRAME);
 
   // Structure first: every sample's stack becomes a path of nodes.
   const sampleNodes = all.map((profile) => walkSamples(profile, interner, pairs, root));
 
-  const { parent: creationParent, key: creationFrame, count } = pairs.finish();
-  const columns = input.groups.length * sampleTypes.length;
-  const creationSelf = Array.from({ length: columns }, () => new Float64Array(count));
+  const { parent: creationParent, key: creationFrame } = pairs.finish();
+  const shape = preorderShape(interner.table, creationParent, creationFrame);
+  const n = shape.frame.length;
+  const self = Array.from({ length: input.groups.length * sampleTypes.length }, () => new Float64Array(n));
 
-  // Then values: one pass over the samples of each profile. Instantaneous types (memory
-  // in use) take only the group's latest snapshot: summing snapshots would double-count.
+  // Then values, straight into preorder slots: one pass over the samples of each profile.
+  // Instantaneous types (memory in use) take only the group's latest snapshot: summing
+  // snapshots would double-count.
   let p = 0;
   input.groups.forEach((group, g) => {
     const latest = latestProfile(group);
     for (const profile of group) {
       const include = (type: SampleType) => profile === latest || !isInstantaneous(type);
-      addSampleValues(profile, sampleNodes[p++], sampleTypes, creationSelf, g * sampleTypes.length, include);
+      const nodes = sampleNodes[p++];
+      for (let s = 0; s < nodes.length; s++) nodes[s] = shape.position[nodes[s]];
+      addSampleValues(profile, nodes, sampleTypes, self, g * sampleTypes.length, include);
     }
   });
 
-  return treeFromCreationOrder(interner.table, sampleTypes, input.groups.length, creationParent, creationFrame, creationSelf);
+  return finishTree(interner.table, sampleTypes, input.groups.length, shape, self);
 }
 
 /** The profile with the latest `time_nanos` (the last one listed among equals). */
@@ -172,100 +177,140 @@ function addSampleValues(
   }
 }
 
+/** A tree's structure in preorder, and where each creation-order node went. */
+export interface PreorderShape {
+  /** creation index -> preorder index */
+  position: Int32Array;
+  frame: Int32Array;
+  parent: Int32Array;
+  depth: Int32Array;
+  subtreeEnd: Int32Array;
+  maxDepth: number;
+}
+
 /**
- * Finishes a tree built in creation order (node 0 the root, every parent created before
- * its children): preorder with children sorted by frame name, depths, subtree ends and
- * totals. Shared by every tree builder (call tree, sandwich callers and callees).
+ * Lays out a tree built in creation order (node 0 the root, every parent created before
+ * its children) in preorder with children sorted by frame name. Memory is what page
+ * faults cost here, so temporaries are few: one counting sort groups children by parent,
+ * small groups are insertion-sorted by name rank, and the walk keeps a stack only as deep
+ * as the tree.
  */
-export function treeFromCreationOrder(
-  frames: FrameTable,
-  sampleTypes: SampleType[],
-  groups: number,
-  parent: Int32Array,
-  frame: Float64Array,
-  self: Float64Array[],
-): CallTree {
+export function preorderShape(frames: FrameTable, parent: Int32Array, frame: Int32Array): PreorderShape {
   const n = parent.length;
   const rank = frameRanks(frames.name);
 
-  // Children lists, sorted by name, with two stable counting sorts (no comparisons):
-  // first every node by its frame's rank, then that order by parent.
-  const byRank = new Int32Array(rank.length + 1);
-  for (let i = 1; i < n; i++) byRank[rank[frame[i]] + 1]++;
-  for (let r = 0; r < rank.length; r++) byRank[r + 1] += byRank[r];
-  const rankOrder = new Int32Array(Math.max(0, n - 1));
-  for (let i = 1; i < n; i++) rankOrder[byRank[rank[frame[i]]]++] = i;
+  // Children grouped by parent: block p is children[childStart[p], childStart[p + 1]).
   const childStart = new Int32Array(n + 1);
-  for (let i = 1; i < n; i++) childStart[parent[i] + 1]++;
-  for (let i = 0; i < n; i++) childStart[i + 1] += childStart[i];
-  const fill = childStart.slice(0, n);
+  for (let i = 1; i < n; i++) childStart[parent[i]]++;
+  let sum = 0;
+  for (let p = 0; p < n; p++) childStart[p] = sum += childStart[p];
+  childStart[n] = sum;
   const children = new Int32Array(Math.max(0, n - 1));
-  for (let k = 0; k < rankOrder.length; k++) {
-    const i = rankOrder[k];
-    children[fill[parent[i]]++] = i;
-  }
+  // Filling from the back moves each block's end to its start: no cursor array needed.
+  for (let i = n - 1; i >= 1; i--) children[--childStart[parent[i]]] = i;
+  for (let p = 0; p < n; p++) sortByRank(children, childStart[p], childStart[p + 1], frame, rank);
 
-  // Iterative DFS (stacks can be thousands deep), writing each node's preorder slot as it
-  // is reached: frame, parent position, depth and self values in one pass.
+  const position = new Int32Array(n);
   const outFrame = new Int32Array(n);
   const outParent = new Int32Array(n);
   const depth = new Int32Array(n);
-  const outSelf = self.map(() => new Float64Array(n));
-  const columns = self.length;
-  const pending = new Int32Array(n);
-  const pendingParent = new Int32Array(n);
+  const subtreeEnd = new Int32Array(n);
+  let stackNode = new Int32Array(64);
+  let stackCursor = new Int32Array(64);
   let maxDepth = 0;
-  let top = 0;
   let next = 0;
   if (n > 0) {
-    pending[0] = 0;
-    pendingParent[0] = -1;
-    top = 1;
+    outParent[0] = -1;
+    outFrame[0] = frame[0];
+    next = 1;
+    stackNode[0] = 0;
+    stackCursor[0] = childStart[0];
   }
+  let top = n > 0 ? 1 : 0;
   while (top > 0) {
-    top--;
-    const node = pending[top];
-    const p = pendingParent[top];
-    const at = next++;
-    outFrame[at] = frame[node];
-    outParent[at] = p;
-    if (p >= 0) {
-      const d = depth[p] + 1;
-      depth[at] = d;
-      if (d > maxDepth) maxDepth = d;
-    }
-    for (let c = 0; c < columns; c++) outSelf[c][at] = self[c][node];
-    for (let c = childStart[node + 1] - 1; c >= childStart[node]; c--) {
-      pending[top] = children[c];
-      pendingParent[top] = at;
+    const level = top - 1;
+    const node = stackNode[level];
+    const cursor = stackCursor[level];
+    if (cursor < childStart[node + 1]) {
+      stackCursor[level] = cursor + 1;
+      const child = children[cursor];
+      const at = next++;
+      position[child] = at;
+      outFrame[at] = frame[child];
+      outParent[at] = position[node];
+      depth[at] = top;
+      if (top > maxDepth) maxDepth = top;
+      if (top === stackNode.length) {
+        stackNode = growI32(stackNode, top + 1);
+        stackCursor = growI32(stackCursor, top + 1);
+      }
+      stackNode[top] = child;
+      stackCursor[top] = childStart[child];
       top++;
+    } else {
+      subtreeEnd[position[node]] = next;
+      top--;
     }
   }
+  return { position, frame: outFrame, parent: outParent, depth, subtreeEnd, maxDepth };
+}
 
-  // Bottom-up in one reverse pass: totals and subtree ends (a parent precedes its children).
-  const total = outSelf.map((column) => column.slice());
-  const subtreeEnd = new Int32Array(n);
-  for (let i = n - 1; i >= 0; i--) {
-    if (subtreeEnd[i] < i + 1) subtreeEnd[i] = i + 1;
-    const p = outParent[i];
-    if (p < 0) continue;
-    if (subtreeEnd[p] < subtreeEnd[i]) subtreeEnd[p] = subtreeEnd[i];
-    for (let c = 0; c < columns; c++) total[c][p] += total[c][i];
+/** Children are few per node: insertion sort by name rank, a real sort for the rare wide node. */
+function sortByRank(children: Int32Array, from: number, to: number, frame: Int32Array, rank: Int32Array): void {
+  if (to - from < 2) return;
+  if (to - from > 32) {
+    children.subarray(from, to).sort((a, b) => rank[frame[a]] - rank[frame[b]]);
+    return;
   }
+  for (let i = from + 1; i < to; i++) {
+    const child = children[i];
+    const key = rank[frame[child]];
+    let j = i - 1;
+    while (j >= from && rank[frame[children[j]]] > key) {
+      children[j + 1] = children[j];
+      j--;
+    }
+    children[j + 1] = child;
+  }
+}
 
+/** Adds totals (a parent precedes its children in preorder, so one reverse pass). */
+export function finishTree(frames: FrameTable, sampleTypes: SampleType[], groups: number, shape: PreorderShape, self: Float64Array[]): CallTree {
+  const n = shape.frame.length;
+  const total = self.map((column) => column.slice());
+  const parent = shape.parent;
+  for (const column of total) for (let i = n - 1; i > 0; i--) column[parent[i]] += column[i];
   return {
     frames,
     sampleTypes,
     groups,
     nodeCount: n,
-    frame: outFrame,
-    parent: outParent,
-    depth,
-    subtreeEnd,
-    maxDepth,
-    self: outSelf,
+    frame: shape.frame,
+    parent,
+    depth: shape.depth,
+    subtreeEnd: shape.subtreeEnd,
+    maxDepth: shape.maxDepth,
+    self,
     total,
   };
+}
+
+/** Builds a tree from creation-order columns (used by the sandwich view's trees). */
+export function treeFromCreationOrder(
+  frames: FrameTable,
+  sampleTypes: SampleType[],
+  groups: number,
+  parent: Int32Array,
+  frame: Int32Array,
+  creationSelf: Float64Array[],
+): CallTree {
+  const shape = preorderShape(frames, parent, frame);
+  const self = creationSelf.map((column) => {
+    const out = new Float64Array(column.length);
+    for (let i = 0; i < column.length; i++) out[shape.position[i]] = column[i];
+    return out;
+  });
+  return finishTree(frames, sampleTypes, groups, shape, self);
 }
 
 /** Rank of every frame in name order (the root first), so sorting compares integers, not strings. */

@@ -23,10 +23,10 @@ function formatMiB(bytes: number): string {
 }
 
 /** The gzip trailer's ISIZE: the inflated size modulo 2^32 (a hint, not a promise). */
-function declaredSize(bytes: Uint8Array): number {
-  const n = bytes.length;
-  if (n < 18) return 0;
-  return (bytes[n - 4] | (bytes[n - 3] << 8) | (bytes[n - 2] << 16) | (bytes[n - 1] << 24)) >>> 0;
+async function declaredSize(blob: Blob): Promise<number> {
+  if (blob.size < 18) return 0;
+  const tail = new Uint8Array(await blob.slice(blob.size - 4).arrayBuffer());
+  return (tail[0] | (tail[1] << 8) | (tail[2] << 16) | (tail[3] << 24)) >>> 0;
 }
 
 function inflateError(error: unknown): ProfileError {
@@ -38,13 +38,14 @@ function inflateError(error: unknown): ProfileError {
   return new ProfileError('corrupt-gzip', `corrupt gzip data: ${message}`);
 }
 
-export async function inflate(bytes: Uint8Array, options: InflateOptions = {}): Promise<Uint8Array> {
+/** Inflates a gzipped blob (a dropped File streams from disk: it is never read whole first). */
+export async function inflate(blob: Blob, options: InflateOptions = {}): Promise<Uint8Array> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_INFLATED_BYTES;
-  const hint = declaredSize(bytes);
+  const hint = await declaredSize(blob);
   // Trust the trailer for the first allocation only when it is plausible; grow otherwise.
-  let out = new Uint8Array(hint > 0 && hint <= maxBytes ? hint : Math.min(maxBytes, Math.max(1 << 16, bytes.length * 4)));
+  let out = new Uint8Array(hint > 0 && hint <= maxBytes ? hint : Math.min(maxBytes, Math.max(1 << 16, blob.size * 4)));
   let length = 0;
-  const stream = new Blob([bytes as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+  const stream = blob.stream().pipeThrough(new DecompressionStream('gzip'));
   const reader = stream.getReader();
   try {
     for (;;) {
@@ -70,11 +71,11 @@ export async function inflate(bytes: Uint8Array, options: InflateOptions = {}): 
   return length === out.length ? out : out.subarray(0, length);
 }
 
-/** Raw pprof bytes from a file's bytes: inflated when gzipped, as-is otherwise. */
-export async function rawPprofBytes(bytes: Uint8Array, options: InflateOptions = {}): Promise<Uint8Array> {
-  if (bytes.length === 0) throw new ProfileError('not-pprof', 'not a pprof profile: the file is empty');
-  if (isGzip(bytes)) return inflate(bytes, options);
+/** Raw pprof bytes from a file: inflated when gzipped, read as-is otherwise. */
+export async function rawPprofBytes(blob: Blob, options: InflateOptions = {}): Promise<Uint8Array> {
+  if (blob.size === 0) throw new ProfileError('not-pprof', 'not a pprof profile: the file is empty');
+  if (isGzip(new Uint8Array(await blob.slice(0, 2).arrayBuffer()))) return inflate(blob, options);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_INFLATED_BYTES;
-  if (bytes.length > maxBytes) throw new ProfileError('too-large', `profile too large: more than ${formatMiB(maxBytes)}`);
-  return bytes;
+  if (blob.size > maxBytes) throw new ProfileError('too-large', `profile too large: more than ${formatMiB(maxBytes)}`);
+  return new Uint8Array(await blob.arrayBuffer());
 }

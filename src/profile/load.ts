@@ -13,9 +13,11 @@ export interface LoadOptions extends InflateOptions {
   onStage?: (stage: 'inflate' | 'decode', fraction: number) => void;
 }
 
-export async function loadProfile(bytes: Uint8Array, options: LoadOptions = {}): Promise<{ profile: Profile; rawBytes: number }> {
+/** Loads a profile from a file (a Blob: a dropped File, a fetched body) or from bytes. */
+export async function loadProfile(input: Blob | Uint8Array, options: LoadOptions = {}): Promise<{ profile: Profile; rawBytes: number }> {
   try {
-    const raw = await rawPprofBytes(bytes, {
+    const blob = input instanceof Uint8Array ? new Blob([input as Uint8Array<ArrayBuffer>]) : input;
+    const raw = await rawPprofBytes(blob, {
       ...options,
       onProgress: (f) => options.onStage?.('inflate', f),
     });

@@ -5,7 +5,7 @@
  * hash leads to reading the row's columns. Inserts (the common case when stacks do not
  * share prefixes) then touch the table once, and growing never recomputes a hash.
  */
-import { growF64, growI32 } from './growable.ts';
+import { growI32 } from './growable.ts';
 
 /** Slots hold row + 1 so that a fresh (zeroed) table needs no fill pass. */
 const FREE = 0;
@@ -13,21 +13,25 @@ const FREE = 0;
 export class PairInterner {
   /** parent row per row (-1 for children of the virtual root) */
   parent: Int32Array<ArrayBuffer>;
-  /** key per row (float, so 64-bit pprof ids fit) */
-  key: Float64Array<ArrayBuffer>;
+  /** key per row (a frame id) */
+  key: Int32Array<ArrayBuffer>;
   count = 0;
 
   /** slot i: [2i] = row + 1, [2i + 1] = hash */
   private slots: Int32Array<ArrayBuffer>;
   private mask: number;
 
-  /** `expectedRows` sizes the arrays up front; growing later is correct, only slower. */
-  constructor(expectedRows = 1024) {
+  /**
+   * `expectedRows` sizes the hash table, `capacity` the row columns; growing later is
+   * correct, only slower. Row capacity is cheap to overestimate (pages never written are
+   * never faulted in); the table is not (every slot may be probed), so it starts small.
+   */
+  constructor(expectedRows = 1024, capacity = expectedRows) {
     const rows = Math.max(1024, Math.ceil(expectedRows));
-    this.parent = new Int32Array(rows);
-    this.key = new Float64Array(rows);
+    this.parent = new Int32Array(Math.max(rows, Math.ceil(capacity)));
+    this.key = new Int32Array(Math.max(rows, Math.ceil(capacity)));
     let size = 4096;
-    while (size < rows * 2) size *= 2;
+    while (size * 3 < rows * 4) size *= 2;
     this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
   }
@@ -49,14 +53,15 @@ export class PairInterner {
     const row = this.count++;
     if (row === this.parent.length) {
       this.parent = growI32(this.parent, row + 1);
-      this.key = growF64(this.key, row + 1);
+      this.key = growI32(this.key, row + 1);
     }
     this.parent[row] = parent;
     this.key[row] = key;
     slots[slot << 1] = row + 1;
     slots[(slot << 1) + 1] = h;
-    // Keep the load factor under 1/2 so probe chains stay short.
-    if (this.count * 2 > mask + 1) this.grow();
+    // Keep the load factor under 3/4: short probe chains, and a table half the size of a
+    // 1/2-loaded one (first touches of memory are what is slow here).
+    if (this.count * 4 > (mask + 1) * 3) this.grow();
     return row;
   }
 
@@ -78,16 +83,16 @@ export class PairInterner {
     this.mask = mask;
   }
 
-  /** Drops the hash table and returns right-sized columns. */
-  finish(): { parent: Int32Array<ArrayBuffer>; key: Float64Array<ArrayBuffer>; count: number } {
+  /** Drops the hash table and returns the columns (views, not copies). */
+  finish(): { parent: Int32Array<ArrayBuffer>; key: Int32Array<ArrayBuffer>; count: number } {
     this.slots = new Int32Array(0);
-    return { parent: this.parent.slice(0, this.count), key: this.key.slice(0, this.count), count: this.count };
+    return { parent: this.parent.subarray(0, this.count), key: this.key.subarray(0, this.count), count: this.count };
   }
 }
 
-/** Mixes a row index and a (possibly > 2^32) key into 32 bits. */
+/** Mixes a row index and a key into 32 bits. */
 export function hashPair(a: number, b: number): number {
-  let h = Math.imul(a + 1, 0x9e3779b1) ^ Math.imul((b >>> 0) ^ ((b / 4294967296) >>> 0), 0x85ebca77);
+  let h = Math.imul(a + 1, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77);
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);
   return (h ^ (h >>> 13)) >>> 0;

@@ -58,16 +58,19 @@ function push(scene: Scene, node: number, x: number, y: number, w: number): void
 /**
  * Left edge of every node in value units, children packed left to right from their
  * parent's left edge in (name) order; the parent's self value is the space on the right.
+ * In preorder a node's children follow it before any other node at their depth, so one
+ * cursor per depth suffices.
  */
-export function computeStarts(tree: Pick<CallTree, 'nodeCount' | 'parent'>, widths: Float64Array): Float64Array {
+export function computeStarts(tree: Pick<CallTree, 'nodeCount' | 'depth' | 'maxDepth'>, widths: Float64Array): Float64Array {
   const n = tree.nodeCount;
   const start = new Float64Array(n);
-  const cursor = new Float64Array(n);
+  const nextAt = new Float64Array(tree.maxDepth + 2);
   for (let i = 1; i < n; i++) {
-    const p = tree.parent[i];
-    start[i] = cursor[p];
-    cursor[p] += widths[i];
-    cursor[i] = start[i];
+    const d = tree.depth[i];
+    const x = nextAt[d];
+    start[i] = x;
+    nextAt[d] = x + widths[i];
+    nextAt[d + 1] = x;
   }
   return start;
 }

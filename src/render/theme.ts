@@ -21,9 +21,12 @@ export interface Theme {
   fontSize: number;
 }
 
+/** Colors per palette: package colors are hashed into this many slots (in the worker). */
+export const PALETTE_SIZE = 16;
+
 function palette(lightness: number, saturation: number): string[] {
-  // 16 hues, stepped by the golden angle so neighbours in the list differ in hue.
-  return Array.from({ length: 16 }, (_, i) => {
+  // Hues stepped by the golden angle so neighbours in the list differ in hue.
+  return Array.from({ length: PALETTE_SIZE }, (_, i) => {
     const hue = Math.round((i * 137.508) % 360);
     return `hsl(${hue} ${saturation}% ${lightness}%)`;
   });

@@ -3,7 +3,8 @@
  * identity: a new tree is a new object, so stale entries simply become garbage.
  */
 import type { CallTree } from '../profile/calltree.ts';
-import { frameStats } from '../profile/functions.ts';
+import { frameStats, functionRows } from '../profile/functions.ts';
+import { PALETTE_SIZE } from '../render/theme.ts';
 import type { FrameStats } from '../profile/functions.ts';
 import { computeStarts, nonNegative } from '../render/scene.ts';
 import { framePaletteIndices } from '../render/colors.ts';
@@ -48,6 +49,9 @@ export const paletteIndicesFor = memo<Uint8Array>((tree, paletteSize) =>
   framePaletteIndices(tree.frames.name, tree.frames.file, paletteSize),
 );
 
+/** Frames with a non-zero total in the function table's default order (self, largest first). */
+export const framesBySelfFor = memo<Int32Array>((tree, column) => Int32Array.from(functionRows(tree, statsFor(tree, column), 'self'), (row) => row.frame));
+
 /** Index in tree.sampleTypes of the chosen type name, else the first profile's default. */
 export function selectedTypeIndex(tree: CallTree, sampleType: string | null, profiles: ProfileSummary[]): number {
   if (sampleType) {
@@ -67,4 +71,6 @@ export function selectedTypeIndex(tree: CallTree, sampleType: string | null, pro
 export function primeDerived(tree: CallTree, derived: TreeDerived): void {
   derived.starts.forEach((starts, column) => layoutFor.prime(tree, column, { widths: nonNegative(tree.total[column]), starts }));
   derived.frameSelf.forEach((self, column) => statsFor.prime(tree, column, { self, total: derived.frameTotal[column] }));
+  derived.framesBySelf.forEach((order, column) => framesBySelfFor.prime(tree, column, order));
+  paletteIndicesFor.prime(tree, PALETTE_SIZE, derived.framePalette);
 }

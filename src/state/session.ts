@@ -7,12 +7,24 @@
 import { ProfileError } from '../profile/errors.ts';
 import type { GroupBy } from '../profile/frames.ts';
 import { ProfileWorkerClient } from '../worker/client.ts';
-import type { ProfileSummary } from '../worker/protocol.ts';
+import type { BuiltTree, FileInput, ProfileSummary } from '../worker/protocol.ts';
 import { primeDerived } from './derived.ts';
-import { useDataStore } from './store.ts';
-import type { SlotName } from './store.ts';
+import { useDataStore, useViewStore } from './store.ts';
+import type { SlotName, TreeSlot } from './store.ts';
 
 const worker = new ProfileWorkerClient();
+
+/**
+ * Called once the page is up: the worker's start-up then never delays the first file.
+ * `data-flamelens-worker="ready"` on <html> says when it is warm (the benchmark waits for
+ * it, as a person would wait for the page to finish opening).
+ */
+export function prewarmWorker(): void {
+  worker.onReady = () => {
+    document.documentElement.dataset.flamelensWorker = 'ready';
+  };
+  worker.prewarm();
+}
 /** Bumped when the set of loaded profiles is replaced; stale async results are dropped. */
 let epoch = 0;
 /** Latest build request per slot: a slower earlier build must not overwrite a newer one. */
@@ -23,6 +35,16 @@ const backendProfiles: Record<SlotName, number[]> = { main: [], diff: [] };
 export interface NamedBytes {
   name: string;
   bytes: ArrayBuffer;
+}
+
+/** True when a slot already shows exactly these groups, built the same way. */
+export function showsGroups(slot: TreeSlot, groups: ProfileSummary[][], groupBy: GroupBy): boolean {
+  return (
+    slot.tree !== null &&
+    slot.groupBy === groupBy &&
+    slot.groups.length === groups.length &&
+    slot.groups.every((g, i) => g.length === groups[i].length && g.every((p, j) => p.id === groups[i][j].id))
+  );
 }
 
 function messageOf(error: unknown): string {
@@ -37,9 +59,9 @@ function store() {
   return useDataStore.getState();
 }
 
-/** Decodes bytes in the worker, reporting failures as notices. */
-async function decode(files: NamedBytes[]): Promise<ProfileSummary[]> {
-  const { profiles, failures } = await worker.load(files, (progress) => store().setProgress(progress));
+/** Decodes files in the worker (and builds their tree when asked), reporting failures as notices. */
+async function decode(files: FileInput[], buildAs?: GroupBy): Promise<{ profiles: ProfileSummary[]; built?: BuiltTree }> {
+  const { profiles, failures, built } = await worker.load(files, (progress) => store().setProgress(progress), buildAs);
   store().setProgress(null);
   for (const failure of failures) store().notify('error', failure.name ? `${failure.name}: ${failure.message}` : failure.message);
   for (const p of profiles) {
@@ -47,7 +69,7 @@ async function decode(files: NamedBytes[]): Promise<ProfileSummary[]> {
       store().notify('error', `${p.name}: no samples: the profile is valid but holds no samples to show`);
     }
   }
-  return profiles;
+  return { profiles, built };
 }
 
 /** Builds a slot's tree from loaded profiles: one group for a plain view, two for a diff. */
@@ -70,7 +92,7 @@ async function buildInto(slot: SlotName, request: number, startEpoch: number, gr
     if (!current()) return;
     primeDerived(tree, derived);
     performance.mark(`flamelens:tree-${slot}`);
-    store().setSlot(slot, { status: 'ready', tree, groups });
+    store().setSlot(slot, { status: 'ready', tree, groups, groupBy });
   } catch (error) {
     if (!current() || isCancelled(error)) return;
     store().notify('error', messageOf(error));
@@ -78,8 +100,11 @@ async function buildInto(slot: SlotName, request: number, startEpoch: number, gr
   }
 }
 
-/** Opens files (several at once make a timeline). Their trees are built by the files hooks. */
-export async function openBytes(files: NamedBytes[], origin: string): Promise<ProfileSummary[]> {
+/**
+ * Opens files (several at once make a timeline). The worker builds the tree of all of
+ * them in the same request; later windows and regroupings are built by the files hooks.
+ */
+export async function openInputs(files: FileInput[], origin: string): Promise<ProfileSummary[]> {
   performance.mark('flamelens:load-start');
   if (worker.busy) worker.cancel();
   const myEpoch = ++epoch;
@@ -90,12 +115,20 @@ export async function openBytes(files: NamedBytes[], origin: string): Promise<Pr
   store().setSlot('main', { status: 'loading' });
   try {
     await worker.release(previous);
-    const profiles = await decode(files);
+    const groupBy = useViewStore.getState().groupBy;
+    const { profiles, built } = await decode(files, groupBy);
     if (myEpoch !== epoch) return [];
     performance.mark('flamelens:decoded');
     const usable = profiles.filter((p) => p.sampleCount > 0);
-    store().setFiles(usable);
-    if (usable.length === 0) store().setSlot('main', { status: 'error' });
+    if (built) {
+      primeDerived(built.tree, built.derived);
+      performance.mark('flamelens:tree-main');
+    }
+    // One update: the files and their tree arrive together, so nothing renders in between.
+    useDataStore.setState({
+      files: usable,
+      main: built ? { status: 'ready', tree: built.tree, groups: [usable], groupBy } : { status: usable.length > 0 ? 'loading' : 'error', tree: null, groups: [] },
+    });
     return usable;
   } catch (error) {
     if (myEpoch !== epoch || isCancelled(error)) return [];
@@ -105,9 +138,11 @@ export async function openBytes(files: NamedBytes[], origin: string): Promise<Pr
   }
 }
 
-export async function openFiles(files: File[]): Promise<ProfileSummary[]> {
-  const read = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: await file.arrayBuffer() })));
-  return openBytes(read, files.length === 1 ? files[0].name : `${files.length} files`);
+export function openFiles(files: File[]): Promise<ProfileSummary[]> {
+  return openInputs(
+    files.map((file) => ({ name: file.name, data: file })),
+    files.length === 1 ? files[0].name : `${files.length} files`,
+  );
 }
 
 export async function openUrl(url: string): Promise<ProfileSummary[]> {
@@ -122,9 +157,9 @@ export async function openUrl(url: string): Promise<ProfileSummary[]> {
   try {
     const response = await fetch(parsed.href);
     if (!response.ok) throw new Error(`the server answered ${response.status} ${response.statusText}`);
-    const bytes = await response.arrayBuffer();
+    const data = await response.blob();
     const name = decodeURIComponent(parsed.pathname.split('/').pop() || parsed.host);
-    return await openBytes([{ name, bytes }], parsed.href);
+    return await openInputs([{ name, data }], parsed.href);
   } catch (error) {
     store().notify('error', `cannot fetch ${parsed.href}: ${messageOf(error)}`);
     return [];
@@ -142,7 +177,7 @@ export async function showBackendProfiles(slot: SlotName, groups: NamedBytes[][]
   store().setSlot(slot, { status: 'loading' });
   try {
     const summaries: ProfileSummary[][] = [];
-    for (const group of groups) summaries.push(await decode(group.map((f) => ({ name: f.name, bytes: f.bytes.slice(0) }))));
+    for (const group of groups) summaries.push((await decode(group.map((f) => ({ name: f.name, data: f.bytes.slice(0) })))).profiles);
     const ids = summaries.flat().map((p) => p.id);
     if (request !== slotRequests[slot] || myEpoch !== epoch) {
       void worker.release(ids);

@@ -8,6 +8,7 @@
  */
 import { create } from 'zustand';
 import type { CallTree } from '../profile/calltree.ts';
+import type { GroupBy } from '../profile/frames.ts';
 import type { ProfileSummary } from '../worker/protocol.ts';
 import type { LoadProgress } from '../worker/client.ts';
 import type { DiffPaletteName } from '../render/diff-colors.ts';
@@ -41,6 +42,8 @@ export interface TreeSlot {
   status: LoadStatus;
   tree: CallTree | null;
   groups: ProfileSummary[][];
+  /** how the tree's frames were grouped */
+  groupBy?: GroupBy;
 }
 
 const EMPTY_SLOT: TreeSlot = { status: 'empty', tree: null, groups: [] };

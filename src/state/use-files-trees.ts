@@ -4,7 +4,7 @@
  */
 import { useEffect } from 'react';
 import { diffGroups, filesInWindow } from '../sources/local-files.ts';
-import { showTree } from './session.ts';
+import { showTree, showsGroups } from './session.ts';
 import { useDataStore, useViewStore } from './store.ts';
 
 export function useFilesTrees(): void {
@@ -22,7 +22,10 @@ export function useFilesTrees(): void {
   useEffect(() => {
     if (!active || files.length === 0) return;
     const selected = filesInWindow(files, from, until);
-    void showTree('main', [selected.length > 0 ? selected : files], groupBy);
+    const groups = [selected.length > 0 ? selected : files];
+    // Opening files already built their tree: only rebuild for another window or grouping.
+    if (showsGroups(useDataStore.getState().main, groups, groupBy)) return;
+    void showTree('main', groups, groupBy);
   }, [active, files, from, until, groupBy]);
 
   useEffect(() => {

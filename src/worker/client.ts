@@ -7,7 +7,7 @@
 import type { CallTree } from '../profile/calltree.ts';
 import { ProfileError } from '../profile/errors.ts';
 import type { GroupBy } from '../profile/frames.ts';
-import type { LoadFailure, ProfileSummary, TreeDerived, WorkerRequest, WorkerResponse } from './protocol.ts';
+import type { BuiltTree, FileInput, LoadFailure, ProfileSummary, TreeDerived, WorkerRequest, WorkerResponse } from './protocol.ts';
 
 export interface LoadProgress {
   file: number;
@@ -31,6 +31,8 @@ export class ProfileWorkerClient {
   private nextRequestId = 1;
   /** Bumped on every restart, so callers can tell their profile ids went away. */
   generation = 0;
+  /** called when a (new) worker has started and warmed up */
+  onReady?: () => void;
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
@@ -42,6 +44,10 @@ export class ProfileWorkerClient {
   }
 
   private receive(message: WorkerResponse): void {
+    if (message.type === 'ready') {
+      this.onReady?.();
+      return;
+    }
     const pending = this.pending.get(message.requestId);
     if (!pending) return;
     if (message.type === 'progress') {
@@ -71,14 +77,25 @@ export class ProfileWorkerClient {
     });
   }
 
-  /** Decodes files in the worker. The buffers are transferred: callers must not reuse them. */
+  /** Starts the worker ahead of the first file, so its script is loaded and compiled by then. */
+  prewarm(): void {
+    this.ensureWorker();
+  }
+
+  /**
+   * Decodes files in the worker (ArrayBuffers are transferred: callers must not reuse
+   * them; Blobs and Files are shared). With `buildAs`, the tree of all of them comes back
+   * in the same answer.
+   */
   async load(
-    files: { name: string; bytes: ArrayBuffer }[],
+    files: FileInput[],
     onProgress?: (progress: LoadProgress) => void,
-  ): Promise<{ profiles: ProfileSummary[]; failures: LoadFailure[] }> {
-    const response = await this.request({ type: 'load', files }, files.map((f) => f.bytes), onProgress);
+    buildAs?: GroupBy,
+  ): Promise<{ profiles: ProfileSummary[]; failures: LoadFailure[]; built?: BuiltTree }> {
+    const transfer = files.flatMap((f) => (f.data instanceof ArrayBuffer ? [f.data] : []));
+    const response = await this.request({ type: 'load', files, buildAs }, transfer, onProgress);
     if (response.type !== 'loaded') throw new Error(`unexpected worker response ${response.type}`);
-    return { profiles: response.profiles, failures: response.failures };
+    return { profiles: response.profiles, failures: response.failures, built: response.built };
   }
 
   async tree(groups: number[][], groupBy: GroupBy): Promise<{ tree: CallTree; derived: TreeDerived }> {

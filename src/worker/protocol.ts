@@ -33,17 +33,32 @@ export interface LoadFailure {
   message: string;
 }
 
+/** A file to decode: a Blob (a dropped File is read straight from disk) or bytes. */
+export interface FileInput {
+  name: string;
+  data: Blob | ArrayBuffer;
+}
+
 export type WorkerRequest =
-  | { type: 'load'; requestId: number; files: { name: string; bytes: ArrayBuffer }[] }
+  /** decode; with `buildAs`, also build the tree of all of them at once (saves a round trip) */
+  | { type: 'load'; requestId: number; files: FileInput[]; buildAs?: GroupBy }
   | { type: 'tree'; requestId: number; groups: number[][]; groupBy: GroupBy }
   | { type: 'release'; requestId: number; ids: number[] };
 
 export type WorkerResponse =
+  /** the worker has started and warmed up (requestId 0: not an answer to a request) */
+  | { type: 'ready'; requestId: 0 }
   | { type: 'progress'; requestId: number; file: number; files: number; stage: 'inflate' | 'decode' | 'tree'; fraction: number }
-  | { type: 'loaded'; requestId: number; profiles: ProfileSummary[]; failures: LoadFailure[] }
-  | { type: 'tree'; requestId: number; tree: CallTree; derived: TreeDerived; buildMs: number }
+  | { type: 'loaded'; requestId: number; profiles: ProfileSummary[]; failures: LoadFailure[]; built?: BuiltTree }
+  | ({ type: 'tree'; requestId: number } & BuiltTree)
   | { type: 'released'; requestId: number }
   | { type: 'failed'; requestId: number; kind: ProfileErrorKind; message: string };
+
+export interface BuiltTree {
+  tree: CallTree;
+  derived: TreeDerived;
+  buildMs: number;
+}
 
 /**
  * Per-column values the views need at once, computed in the worker with the tree so the
@@ -53,6 +68,10 @@ export interface TreeDerived {
   starts: Float64Array[];
   frameSelf: Float64Array[];
   frameTotal: Float64Array[];
+  /** per column: frames with a non-zero total, in the function table's default order (self, largest first) */
+  framesBySelf: Int32Array[];
+  /** palette slot per frame (package color) */
+  framePalette: Uint8Array;
 }
 
 export function treeTransferables(tree: CallTree, derived: TreeDerived): ArrayBuffer[] {
@@ -66,6 +85,8 @@ export function treeTransferables(tree: CallTree, derived: TreeDerived): ArrayBu
     ...derived.starts,
     ...derived.frameSelf,
     ...derived.frameTotal,
+    ...derived.framesBySelf,
+    derived.framePalette,
   ];
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
 }
