@@ -43,7 +43,11 @@ export interface CallTreeInput {
   /** groups of profiles: [[...profiles]] for one view, [baseline, comparison] for a diff */
   groups: Profile[][];
   groupBy: GroupBy;
+  /** fraction of samples placed so far, now and then (large profiles take seconds) */
+  onProgress?: (fraction: number) => void;
 }
+
+const PROGRESS_EVERY_SAMPLES = 16384;
 
 export function columnOf(tree: Pick<CallTree, 'sampleTypes'>, group: number, type: number): number {
   return group * tree.sampleTypes.length + type;
@@ -70,7 +74,12 @@ export function buildCallTree(input: CallTreeInput): CallTree {
   const root = pairs.intern(-1, ROOT_FRAME);
 
   // Structure first: every sample's stack becomes a path of nodes.
-  const sampleNodes = all.map((profile) => walkSamples(profile, interner, pairs, root));
+  let done = 0;
+  const sampleNodes = all.map((profile) => {
+    const nodes = walkSamples(profile, interner, pairs, root, (walked) => input.onProgress?.((done + walked) / samples));
+    done += profile.sampleCount;
+    return nodes;
+  });
 
   const { parent: creationParent, key: creationFrame } = pairs.finish();
   const shape = preorderShape(interner.table, creationParent, creationFrame);
@@ -111,7 +120,7 @@ export function latestProfile(group: Profile[]): Profile | undefined {
  * end finds the shared ids without decoding them, and only the rest is decoded and
  * interned.
  */
-function walkSamples(profile: Profile, interner: FrameInterner, pairs: PairInterner, root: number): Int32Array {
+function walkSamples(profile: Profile, interner: FrameInterner, pairs: PairInterner, root: number, onProgress: (walked: number) => void): Int32Array {
   const { offsets, frames } = locationFrames(profile, interner);
   const { stackBytes: bytes, stackStart, stackEnd, locationIndex } = profile;
   const scratch = createScratch();
@@ -155,6 +164,7 @@ function walkSamples(profile: Profile, interner: FrameInterner, pairs: PairInter
     previousStart = start;
     previousEnd = end;
     nodes[s] = node;
+    if ((s & (PROGRESS_EVERY_SAMPLES - 1)) === PROGRESS_EVERY_SAMPLES - 1) onProgress(s + 1);
   }
   return nodes;
 }

@@ -88,7 +88,9 @@ async function buildInto(slot: SlotName, request: number, startEpoch: number, gr
     const { tree, derived } = await worker.tree(
       groups.map((g) => g.map((p) => p.id)),
       groupBy,
+      (progress) => store().setProgress(progress),
     );
+    store().setProgress(null);
     if (!current()) return;
     primeDerived(tree, derived);
     performance.mark(`flamelens:tree-${slot}`);

@@ -98,8 +98,8 @@ export class ProfileWorkerClient {
     return { profiles: response.profiles, failures: response.failures, built: response.built };
   }
 
-  async tree(groups: number[][], groupBy: GroupBy): Promise<{ tree: CallTree; derived: TreeDerived }> {
-    const response = await this.request({ type: 'tree', groups, groupBy });
+  async tree(groups: number[][], groupBy: GroupBy, onProgress?: (progress: LoadProgress) => void): Promise<{ tree: CallTree; derived: TreeDerived }> {
+    const response = await this.request({ type: 'tree', groups, groupBy }, [], onProgress);
     if (response.type !== 'tree') throw new Error(`unexpected worker response ${response.type}`);
     return { tree: response.tree, derived: response.derived };
   }

@@ -45,6 +45,23 @@ function summarize(id: number, name: string, profile: Profile, rawBytes: number,
   };
 }
 
+/**
+ * Progress messages for one request, at most every PROGRESS_INTERVAL_MS per stage: a few
+ * updates a second are enough to read, and each one re-renders and repaints the page,
+ * which on two cores takes time from this very work.
+ */
+function progressPoster(requestId: number, file: number, files: number): (stage: 'inflate' | 'decode' | 'tree', fraction: number) => void {
+  let lastStage = '';
+  let lastPost = 0;
+  return (stage, fraction) => {
+    const now = performance.now();
+    if (stage === lastStage && now - lastPost < PROGRESS_INTERVAL_MS) return;
+    lastStage = stage;
+    lastPost = now;
+    post({ type: 'progress', requestId, file, files, stage, fraction });
+  };
+}
+
 async function load(request: Extract<WorkerRequest, { type: 'load' }>): Promise<void> {
   const loaded: ProfileSummary[] = [];
   const failures: LoadFailure[] = [];
@@ -52,19 +69,9 @@ async function load(request: Extract<WorkerRequest, { type: 'load' }>): Promise<
   for (let file = 0; file < files; file++) {
     const { name, data } = request.files[file];
     const started = performance.now();
-    let lastStage = '';
-    let lastPost = 0;
     try {
       const { profile, rawBytes } = await loadProfile(data instanceof Blob ? data : new Uint8Array(data), {
-        onStage: (stage, fraction) => {
-          // A few updates a second are enough to read; each one re-renders and repaints the
-          // page, which on two cores takes time from this very work.
-          const now = performance.now();
-          if (stage === lastStage && now - lastPost < PROGRESS_INTERVAL_MS) return;
-          lastStage = stage;
-          lastPost = now;
-          post({ type: 'progress', requestId: request.requestId, file, files, stage, fraction });
-        },
+        onStage: progressPoster(request.requestId, file, files),
       });
       const id = nextProfileId++;
       profiles.set(id, profile);
@@ -75,11 +82,15 @@ async function load(request: Extract<WorkerRequest, { type: 'load' }>): Promise<
     }
   }
   const usable = loaded.filter((p) => p.sampleCount > 0).map((p) => p.id);
-  const built = request.buildAs && usable.length > 0 ? buildTree([usable], request.buildAs) : undefined;
+  const treeProgress = progressPoster(request.requestId, 0, 1);
+  const built =
+    request.buildAs && usable.length > 0
+      ? buildTree([usable], request.buildAs, (fraction) => treeProgress('tree', fraction))
+      : undefined;
   post({ type: 'loaded', requestId: request.requestId, profiles: loaded, failures, built }, built ? treeTransferables(built.tree, built.derived) : []);
 }
 
-function buildTree(groupIds: number[][], groupBy: GroupBy): BuiltTree {
+function buildTree(groupIds: number[][], groupBy: GroupBy, onProgress?: (fraction: number) => void): BuiltTree {
   const groups = groupIds.map((ids) =>
     ids.map((id) => {
       const profile = profiles.get(id);
@@ -88,7 +99,7 @@ function buildTree(groupIds: number[][], groupBy: GroupBy): BuiltTree {
     }),
   );
   const started = performance.now();
-  const tree = buildCallTree({ groups, groupBy });
+  const tree = buildCallTree({ groups, groupBy, onProgress });
   const derived = deriveColumns(tree);
   return { tree, derived, buildMs: performance.now() - started };
 }
@@ -112,7 +123,8 @@ function deriveColumns(tree: CallTree): TreeDerived {
 }
 
 function tree(request: Extract<WorkerRequest, { type: 'tree' }>): void {
-  const built = buildTree(request.groups, request.groupBy);
+  const progress = progressPoster(request.requestId, 0, 1);
+  const built = buildTree(request.groups, request.groupBy, (fraction) => progress('tree', fraction));
   post({ type: 'tree', requestId: request.requestId, ...built }, treeTransferables(built.tree, built.derived));
 }
 
