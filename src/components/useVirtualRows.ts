@@ -1,8 +1,8 @@
 import { useCallback, useLayoutEffect, useRef, useState } from 'react';
 
 const OVERSCAN_ROWS = 20;
-/** Rows rendered before the container has been measured: enough for a tall screen. */
-const INITIAL_ROWS = 80;
+/** Rows rendered before the container has been measured: a screenful at 1080p. */
+const INITIAL_ROWS = 40;
 
 /**
  * Fixed-height row virtualization: which slice of `count` rows to render for the
