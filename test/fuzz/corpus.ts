@@ -60,15 +60,20 @@ export interface MutatedCase {
   bytes: Uint8Array;
 }
 
-/** Case `index` of a run: deterministic for (runSeed, index). Every tenth case is gzipped first. */
+/**
+ * Case `index` of a run: deterministic for (runSeed, index). One case in twenty mutates
+ * the gzip stream itself (corrupt deflate data, bad trailers); another one in twenty
+ * gzips a mutated profile (a valid gzip of a broken pprof), the rest are raw.
+ */
 export function mutatedCase(corpus: Seed[], runSeed: number, index: number): MutatedCase {
   const rand = random(runSeed * 1_000_003 + index);
   const seed = corpus[Math.floor(rand() * corpus.length)];
   const mutation = MUTATIONS[Math.floor(rand() * MUTATIONS.length)];
-  let bytes = mutate(seed.raw, mutation, rand);
-  if (index % 10 === 9) {
-    // Mutate the compressed form too: corrupt gzip streams, bad trailers.
-    bytes = mutate(new Uint8Array(gzipSync(seed.raw)), mutation, rand);
+  if (index % 20 === 9) {
+    return { index, seed: seed.name, mutation: `gzip-stream+${mutation}`, bytes: mutate(new Uint8Array(gzipSync(seed.raw)), mutation, rand) };
   }
-  return { index, seed: seed.name, mutation: index % 10 === 9 ? `gzip+${mutation}` : mutation, bytes };
+  if (index % 20 === 19) {
+    return { index, seed: seed.name, mutation: `gzipped+${mutation}`, bytes: new Uint8Array(gzipSync(mutate(seed.raw, mutation, rand))) };
+  }
+  return { index, seed: seed.name, mutation, bytes: mutate(seed.raw, mutation, rand) };
 }
