@@ -9,26 +9,9 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile, stat } from 'node:fs/promises';
-import { extname, join, normalize, resolve, sep } from 'node:path';
+import { join, normalize, resolve, sep } from 'node:path';
+import { contentTypeOf } from '../server/http/content-types.ts';
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.ttf': 'font/ttf',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-  '.gz': 'application/octet-stream',
-  '.pb': 'application/octet-stream',
-};
 
 export interface StaticServer {
   /** base URL with a trailing slash, e.g. http://127.0.0.1:41234/ */
@@ -36,9 +19,7 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export function contentTypeOf(path: string): string {
-  return CONTENT_TYPES[extname(path).toLowerCase()] ?? 'application/octet-stream';
-}
+export { contentTypeOf };
 
 /** Maps a URL path to a file under root; null when it would escape root. */
 export function resolveUnder(root: string, urlPath: string): string | null {

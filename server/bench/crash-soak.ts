@@ -8,18 +8,13 @@ import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SelectSeriesResponse } from '../../src/sources/pyroscope/messages.ts';
-import { connectJson, ingestRaw, manifest, manifestTimeMs, profileFile, startServerProcess, tempDataDir } from '../test/harness.ts';
+import { connectJson, durabilityProfile, ingestRaw, startServerProcess, tempDataDir } from '../test/harness.ts';
 
 const { values } = parseArgs({ options: { cycles: { type: 'string', default: '10' }, clients: { type: 'string', default: '12' } } });
 const CYCLES = Number(values.cycles);
 const CLIENTS = Number(values.clients);
 
-const FILE = 'series/checkout-01.cpu.pb.gz';
-const WALL = 'wall:wall:nanoseconds:wall:nanoseconds';
-const body = profileFile(FILE);
-const entry = manifest().find((e) => e.file === FILE)!;
-const wallTotal = entry.totals![1];
-const t = manifestTimeMs(entry.time!);
+const { body, profileTypeID: WALL, wallTotal, timeMs: t } = durabilityProfile();
 
 async function storedBySeq(url: string): Promise<Map<string, number>> {
   const { status, json } = await connectJson(url, '/querier.v1.QuerierService/SelectSeries', {

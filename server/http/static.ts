@@ -7,6 +7,7 @@
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CONTENT_TYPES } from './content-types.ts';
 
 /** connect-src allows http: and https: so the app can reach another backend the user picks. */
 export const CONTENT_SECURITY_POLICY = [
@@ -23,26 +24,6 @@ export const CONTENT_SECURITY_POLICY = [
   "form-action 'self'",
 ].join('; ');
 
-const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.webp': 'image/webp',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-  '.wasm': 'application/wasm',
-  '.txt': 'text/plain; charset=utf-8',
-  // Example profiles are served as opaque bytes: no Content-Encoding, so the app gets the gzip itself.
-  '.gz': 'application/octet-stream',
-  '.pb': 'application/octet-stream',
-  '.pprof': 'application/octet-stream',
-};
 
 const NOT_BUILT_PAGE = `<!doctype html><html><head><meta charset="utf-8"><title>Flamelens</title></head>
 <body><h1>Flamelens</h1><p>The app is not built yet: run <code>npm run build</code> (or <code>npm start</code>

@@ -8,21 +8,14 @@ import { SelectSeriesResponse } from '../../src/sources/pyroscope/messages.ts';
 import {
   connectJson,
   ingestRaw,
-  manifest,
-  manifestTimeMs,
+  durabilityProfile,
   pprofTotals,
-  profileFile,
   selectMergeProfile,
   startServerProcess,
   tempDataDir,
 } from './harness.ts';
 
-const FILE = 'series/checkout-01.cpu.pb.gz';
-const WALL = 'wall:wall:nanoseconds:wall:nanoseconds';
-const body = profileFile(FILE);
-const entry = manifest().find((e) => e.file === FILE)!;
-const wallTotal = entry.totals![1];
-const t = manifestTimeMs(entry.time!);
+const { body, profileTypeID: WALL, wallTotal, timeMs: t } = durabilityProfile();
 
 /** Per-`groupBy` label value, the summed total stored for the service. */
 async function totalsBy(url: string, service: string, label: string): Promise<Map<string, number>> {

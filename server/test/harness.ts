@@ -191,3 +191,10 @@ export function goPprofTotal(file: string): number | undefined {
 }
 
 export const hasGo = spawnSync('go', ['version']).status === 0;
+
+/** The profile the durability tests and the crash soak ingest again and again, with its oracle figures. */
+export function durabilityProfile(): { body: Uint8Array<ArrayBuffer>; profileTypeID: string; wallTotal: number; timeMs: number } {
+  const file = 'series/checkout-01.cpu.pb.gz';
+  const entry = manifest().find((e) => e.file === file)!;
+  return { body: profileFile(file), profileTypeID: 'wall:wall:nanoseconds:wall:nanoseconds', wallTotal: entry.totals![1], timeMs: manifestTimeMs(entry.time!) };
+}
