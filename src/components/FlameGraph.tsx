@@ -39,6 +39,8 @@ export interface FlameGraphProps {
   rootTotal: number;
   /** `data-testid` of the wrapper; "flamegraph" unless a view shows two graphs */
   testId?: string;
+  /** called after the first paint of each new tree */
+  onFirstPaint?(tree: CallTree): void;
   ariaLabel: string;
 }
 
@@ -70,7 +72,7 @@ function measureCharWidth(theme: Theme): number {
 }
 
 export function FlameGraph(props: FlameGraphProps) {
-  const { tree, layout, orientation, theme, focus, onFocus, fill, textColor, tooltip, status } = props;
+  const { tree, layout, orientation, theme, focus, onFocus, fill, textColor, tooltip, status, onFirstPaint } = props;
   const wrapperRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const size = useElementSize(wrapperRef);
@@ -132,10 +134,11 @@ export function FlameGraph(props: FlameGraphProps) {
         paintedRef.current = tree;
         performance.mark('flamelens:painted');
         setPaintedTree(tree);
+        onFirstPaint?.(tree);
       }
     });
     return () => cancelAnimationFrame(frame);
-  }, [tree, layout, viewport, theme, charWidth, fill, textColor, labels, hovered, selected, size.width, size.height]);
+  }, [tree, layout, viewport, theme, charWidth, fill, textColor, labels, hovered, selected, size.width, size.height, onFirstPaint]);
 
   const hitTest = useCallback(
     (event: React.MouseEvent<HTMLElement>) => {

@@ -3,7 +3,7 @@
  * function table beside it (or the table alone). Reads the stores, derives colors and
  * tooltips, and keeps the zoom in the URL state as a frame path.
  */
-import { useCallback, useDeferredValue, useMemo } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CallTree } from '../profile/calltree.ts';
 import { columnOf } from '../profile/calltree.ts';
 import { findFramePath, framePath } from '../profile/navigation.ts';
@@ -18,6 +18,8 @@ import { FunctionTable } from './FunctionTable.tsx';
 import { useTheme } from './useTheme.ts';
 import { useHighlight } from './useHighlight.ts';
 import { useFrameColors, useFrameTooltip } from './useFrameStyle.tsx';
+
+const TABLE_FALLBACK_MS = 400;
 
 interface Props {
   tree: CallTree;
@@ -41,9 +43,15 @@ export function ProfilePanel({ tree, groups, status, showGraph, orientation }: P
   const rootTotal = tree.total[column][0];
   const highlight = useHighlight(tree, column);
 
-  // The graph paints first; the table follows in a deferred render, so a new profile's
-  // first frame is not held up by building table rows.
-  const tableTree = useDeferredValue<CallTree | null>(tree, null);
+  // The graph paints first and the table follows in the next frame: the two never share
+  // one long task, and a new profile's first frame is not held up by table rows.
+  const [tableReadyFor, setTableReadyFor] = useState<CallTree | null>(null);
+  const tableTree = showGraph ? tableReadyFor : tree;
+  useEffect(() => {
+    // A graph that cannot paint (no room on screen) must not hold the table back for long.
+    const timer = setTimeout(() => setTableReadyFor(tree), TABLE_FALLBACK_MS);
+    return () => clearTimeout(timer);
+  }, [tree]);
 
   const focusNode = useMemo(() => {
     const node = findFramePath(tree, focusPath);
@@ -71,6 +79,7 @@ export function ProfilePanel({ tree, groups, status, showGraph, orientation }: P
             tooltip={tooltip}
             status={status === 'loading' ? 'loading' : 'ready'}
             rootTotal={rootTotal}
+            onFirstPaint={setTableReadyFor}
             ariaLabel={`${orientation === 'flame' ? 'Flame graph' : 'Icicle graph'} of ${tree.sampleTypes[type].type}. Arrow keys move between frames, Enter zooms, Escape resets.`}
           />
         </section>
