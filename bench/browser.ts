@@ -7,16 +7,12 @@ import { chromium } from 'playwright';
 import type { Browser, BrowserContext, CDPSession, Page } from 'playwright';
 import { LONG_TASK_PROBE, NAME_SHIM } from './page-scripts.ts';
 import type { Resources } from './resources.ts';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../test/support/chromium.ts';
 
 export const VIEWPORT = { width: 1920, height: 1080 } as const;
 
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
+const BENCH_ARGS = [
+  ...CHROMIUM_ARGS,
   // Unbucketed heap figures and a callable gc() for the in-page harness.
   '--enable-precise-memory-info',
   '--js-flags=--expose-gc',
@@ -24,9 +20,9 @@ const CHROMIUM_ARGS = [
 
 export async function launchChromium(resources: Resources): Promise<Browser> {
   const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: CHROMIUM_PATH,
     headless: true,
-    args: CHROMIUM_ARGS,
+    args: BENCH_ARGS,
   });
   resources.add('chromium', () => browser.close());
   return browser;

@@ -82,8 +82,3 @@ export function growF64(array: Float64Array<ArrayBuffer>, needed: number): Float
   next.set(array);
   return next;
 }
-
-/** A copy that owns its own right-sized buffer (so transferring it does not ship slack). */
-export function compactU32(view: Uint32Array): Uint32Array {
-  return view.byteLength === view.buffer.byteLength ? view : view.slice();
-}

@@ -40,10 +40,6 @@ export function ancestry(tree: TreeShape, node: number): number[] {
   return path.reverse();
 }
 
-export function isAncestorOrSelf(tree: TreeShape, ancestor: number, node: number): boolean {
-  return ancestor <= node && node < tree.subtreeEnd[ancestor];
-}
-
 /** Frame names from below the root to `node` (empty for the root). */
 export function framePath(tree: TreeShape, node: number): string[] {
   return ancestry(tree, node)

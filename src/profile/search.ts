@@ -25,10 +25,6 @@ export function parseSearch(text: string): ParsedSearch {
   }
 }
 
-export function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 export function matchFrames(names: readonly string[], regex: RegExp): { matched: Uint8Array; count: number } {
   const matched = new Uint8Array(names.length);
   let count = 0;

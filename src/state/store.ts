@@ -61,7 +61,6 @@ export interface DataStore {
   diff: TreeSlot;
   notices: Notice[];
   setSource(activeSource: ActiveSource, origin: string): void;
-  setFiles(files: ProfileSummary[]): void;
   setProgress(progress: LoadProgress | null): void;
   setSlot(name: SlotName, patch: Partial<TreeSlot>): void;
   notify(kind: Notice['kind'], message: string): void;
@@ -79,7 +78,6 @@ export const useDataStore = create<DataStore>((set) => ({
   diff: EMPTY_SLOT,
   notices: [],
   setSource: (activeSource, origin) => set({ activeSource, origin, main: EMPTY_SLOT, diff: EMPTY_SLOT, files: [], progress: null }),
-  setFiles: (files) => set({ files }),
   setProgress: (progress) => set({ progress }),
   setSlot: (name, patch) => set((s) => ({ [name]: { ...s[name], ...patch } })),
   notify: (kind, message) =>

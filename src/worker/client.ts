@@ -29,8 +29,6 @@ export class ProfileWorkerClient {
   private worker: Worker | null = null;
   private readonly pending = new Map<number, Pending>();
   private nextRequestId = 1;
-  /** Bumped on every restart, so callers can tell their profile ids went away. */
-  generation = 0;
   /** called when a (new) worker has started and warmed up */
   onReady?: () => void;
 
@@ -113,7 +111,6 @@ export class ProfileWorkerClient {
     if (!this.worker) return;
     this.worker.terminate();
     this.worker = null;
-    this.generation++;
     this.failAll(new ProfileError('cancelled', 'loading was cancelled'));
   }
 
