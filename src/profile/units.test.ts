@@ -51,6 +51,9 @@ describe('formatRate and unitKind', () => {
   it('reads CPU nanoseconds per second as seconds per second', () => {
     expect(formatRate(1.5e9, 'nanoseconds')).toBe('1.5 s/s');
     expect(formatRate(2048, 'bytes')).toBe('2 KiB/s');
+    // Small rates keep three significant digits: neighbouring axis ticks must not read alike.
+    expect(formatRate(5e6, 'nanoseconds')).toBe('0.005 s/s');
+    expect(formatRate(1.234e7, 'nanoseconds')).toBe('0.0123 s/s');
   });
   it('classifies units', () => {
     expect(unitKind('nanoseconds')).toBe('time');

@@ -41,10 +41,11 @@ const COUNT_UNITS: [number, string][] = [
   [1e3, 'k'],
 ];
 
-/** Three significant digits, trailing zeros dropped: 1.50 -> "1.5", 123.4 -> "123". */
+/** Three significant digits, trailing zeros dropped: 1.50 -> "1.5", 123.4 -> "123", 0.00512 -> "0.00512". */
 function significant(value: number): string {
   const abs = Math.abs(value);
-  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : 2;
+  // Below 1, keep three significant digits too (up to six decimals), so 0.005 and 0.01 differ.
+  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 || abs === 0 ? 2 : Math.min(6, 2 - Math.floor(Math.log10(abs)));
   const text = value.toFixed(digits);
   return digits === 0 ? text : text.replace(/0+$/, '').replace(/\.$/, '');
 }
