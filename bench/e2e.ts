@@ -45,7 +45,7 @@ export async function runE2e(browser: Browser, app: Tool, speedscope: Tool, quic
     const [x, y] = [measured[i], measured[i + 1]];
     paired.push((x.tool === 'speedscope' ? x.ms : y.ms) / (x.tool === 'flamelens' ? x.ms : y.ms));
   }
-  return { rows: [...loadRows(ours, theirs, paired), ...phaseRows(ours), ...heapRows(ours, theirs), ...longTaskRows(ours, theirs)], runs: measured };
+  return { rows: [...loadRows(ours, theirs, paired), ...phaseRows(ours), ...workerRows(ours), ...heapRows(ours, theirs), ...longTaskRows(ours, theirs)], runs: measured };
 }
 
 function loadRows(ours: LoadRun[], theirs: LoadRun[], paired: number[]): Row[] {
@@ -98,6 +98,28 @@ function phaseRows(ours: LoadRun[]): Row[] {
       status: ok ? 'INFO' : 'ERROR',
       note: ok ? what : `mark missing: ${what}`,
       data: { ms: ok ? summarize(spans) : null },
+    } satisfies Row;
+  });
+}
+
+/** The worker's own stages within "load-start -> decoded" (medians of their durations). */
+function workerRows(ours: LoadRun[]): Row[] {
+  const stages: [string, string][] = [
+    ['inflate', 'read the File through DecompressionStream'],
+    ['decode', 'pprof bytes -> columns'],
+    ['tree', 'call tree: walk the stacks, preorder layout, values'],
+    ['derive', 'box edges, function stats, colors'],
+  ];
+  return stages.map(([stage, what]) => {
+    const durations = ours.map((r) => r.workerSpans[`flamelens:worker-${stage}`]?.duration ?? Number.NaN);
+    const ok = durations.every(Number.isFinite);
+    return {
+      section: SECTION,
+      figure: `    worker: ${stage}`,
+      value: ok ? fmtMs(median(durations)) : '—',
+      status: ok ? 'INFO' : 'ERROR',
+      note: ok ? what : `measure missing: ${what}`,
+      data: { ms: ok ? summarize(durations) : null },
     } satisfies Row;
   });
 }

@@ -20,6 +20,8 @@ export interface LoadRun {
   paintedMs: number;
   /** the page's performance marks (flamelens:load-start, ...), in ms after t0 */
   marks: Record<string, number>;
+  /** the worker's stages (flamelens:worker-inflate, ...): ms after t0 and duration */
+  workerSpans: Record<string, { start: number; duration: number }>;
   /** main-thread tasks over 50 ms that started within the load */
   longTasks: { start: number; duration: number }[];
   heap: PageHeap | null;
@@ -56,12 +58,17 @@ export async function measureLoad(browser: Browser, tool: Tool, file: string, op
     const facts = await page.evaluate(readLoadFacts);
     const marks: Record<string, number> = {};
     for (const mark of facts.marks) if (mark.time >= times.t0) marks[mark.name] = mark.time - times.t0;
+    const workerSpans: LoadRun['workerSpans'] = {};
+    for (const m of facts.measures) {
+      if (m.start >= times.t0 && m.name.startsWith('flamelens:worker-')) workerSpans[m.name] = { start: m.start - times.t0, duration: m.duration };
+    }
     const run: LoadRun = {
       tool: tool.name,
       t0: times.t0,
       ms: times.t1 - times.t0,
       paintedMs: times.paintedAt - times.t0,
       marks,
+      workerSpans,
       longTasks: facts.longTasks.filter((t) => t.start >= times.t0 && t.start < times.t1),
       heap: options.heap ? await heapAfterGc(context, page) : null,
     };

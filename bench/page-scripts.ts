@@ -120,6 +120,8 @@ export function awaitLoad(): Promise<LoadTimes> {
 export interface PageLoadFacts {
   longTasks: { start: number; duration: number }[];
   marks: { name: string; time: number }[];
+  /** the app's performance measures (the worker's stages among them) */
+  measures: { name: string; start: number; duration: number }[];
 }
 
 /** Long tasks and the app's performance marks, read once the load is over. */
@@ -130,6 +132,7 @@ export function readLoadFacts(): PageLoadFacts {
   return {
     longTasks: w.__benchLongTasks ?? [],
     marks: performance.getEntriesByType('mark').map((m) => ({ name: m.name, time: m.startTime })),
+    measures: performance.getEntriesByType('measure').map((m) => ({ name: m.name, start: m.startTime, duration: m.duration })),
   };
 }
 

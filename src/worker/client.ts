@@ -7,7 +7,7 @@
 import type { CallTree } from '../profile/calltree.ts';
 import { ProfileError } from '../profile/errors.ts';
 import type { GroupBy } from '../profile/frames.ts';
-import type { BuiltTree, FileInput, LoadFailure, ProfileSummary, TreeDerived, WorkerRequest, WorkerResponse } from './protocol.ts';
+import type { BuiltTree, FileInput, LoadFailure, ProfileSummary, TreeDerived, WorkerRequest, WorkerResponse, WorkerSpan } from './protocol.ts';
 
 export interface LoadProgress {
   file: number;
@@ -93,6 +93,7 @@ export class ProfileWorkerClient {
     const transfer = files.flatMap((f) => (f.data instanceof ArrayBuffer ? [f.data] : []));
     const response = await this.request({ type: 'load', files, buildAs }, transfer, onProgress);
     if (response.type !== 'loaded') throw new Error(`unexpected worker response ${response.type}`);
+    recordSpans(response.spans);
     return { profiles: response.profiles, failures: response.failures, built: response.built };
   }
 
@@ -116,5 +117,15 @@ export class ProfileWorkerClient {
 
   get busy(): boolean {
     return this.pending.size > 0;
+  }
+}
+
+/**
+ * The worker's stages as performance measures on the page's timeline
+ * (`flamelens:worker-inflate`, ...), where DevTools and the benchmark see them.
+ */
+function recordSpans(spans: WorkerSpan[]): void {
+  for (const span of spans) {
+    performance.measure(`flamelens:worker-${span.name}`, { start: span.start - performance.timeOrigin, end: span.end - performance.timeOrigin });
   }
 }

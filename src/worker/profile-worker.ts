@@ -14,7 +14,7 @@ import { asProfileError } from '../profile/errors.ts';
 import { loadProfile } from '../profile/load.ts';
 import { sampleTotals } from '../profile/model.ts';
 import type { Profile } from '../profile/model.ts';
-import type { BuiltTree, LoadFailure, ProfileSummary, TreeDerived, WorkerRequest, WorkerResponse } from './protocol.ts';
+import type { BuiltTree, LoadFailure, ProfileSummary, TreeDerived, WorkerRequest, WorkerResponse, WorkerSpan } from './protocol.ts';
 import type { GroupBy } from '../profile/frames.ts';
 import { treeTransferables } from './protocol.ts';
 
@@ -62,20 +62,27 @@ function progressPoster(requestId: number, file: number, files: number): (stage:
   };
 }
 
+/** Epoch milliseconds: comparable across the worker and the page. */
+function epochNow(): number {
+  return performance.timeOrigin + performance.now();
+}
+
 async function load(request: Extract<WorkerRequest, { type: 'load' }>): Promise<void> {
   const loaded: ProfileSummary[] = [];
   const failures: LoadFailure[] = [];
+  const spans: WorkerSpan[] = [];
   const files = request.files.length;
   for (let file = 0; file < files; file++) {
     const { name, data } = request.files[file];
-    const started = performance.now();
+    const started = epochNow();
     try {
-      const { profile, rawBytes } = await loadProfile(data instanceof Blob ? data : new Uint8Array(data), {
+      const { profile, rawBytes, inflateMs, decodeMs } = await loadProfile(data instanceof Blob ? data : new Uint8Array(data), {
         onStage: progressPoster(request.requestId, file, files),
       });
       const id = nextProfileId++;
       profiles.set(id, profile);
-      loaded.push(summarize(id, name, profile, rawBytes, performance.now() - started));
+      spans.push({ name: 'inflate', start: started, end: started + inflateMs }, { name: 'decode', start: started + inflateMs, end: started + inflateMs + decodeMs });
+      loaded.push(summarize(id, name, profile, rawBytes, epochNow() - started));
     } catch (error) {
       const { kind, message } = asProfileError(error);
       failures.push({ name, kind, message });
@@ -85,12 +92,12 @@ async function load(request: Extract<WorkerRequest, { type: 'load' }>): Promise<
   const treeProgress = progressPoster(request.requestId, 0, 1);
   const built =
     request.buildAs && usable.length > 0
-      ? buildTree([usable], request.buildAs, (fraction) => treeProgress('tree', fraction))
+      ? buildTree([usable], request.buildAs, (fraction) => treeProgress('tree', fraction), spans)
       : undefined;
-  post({ type: 'loaded', requestId: request.requestId, profiles: loaded, failures, built }, built ? treeTransferables(built.tree, built.derived) : []);
+  post({ type: 'loaded', requestId: request.requestId, profiles: loaded, failures, built, spans }, built ? treeTransferables(built.tree, built.derived) : []);
 }
 
-function buildTree(groupIds: number[][], groupBy: GroupBy, onProgress?: (fraction: number) => void): BuiltTree {
+function buildTree(groupIds: number[][], groupBy: GroupBy, onProgress?: (fraction: number) => void, spans: WorkerSpan[] = []): BuiltTree {
   const groups = groupIds.map((ids) =>
     ids.map((id) => {
       const profile = profiles.get(id);
@@ -98,10 +105,13 @@ function buildTree(groupIds: number[][], groupBy: GroupBy, onProgress?: (fractio
       return profile;
     }),
   );
-  const started = performance.now();
+  const started = epochNow();
   const tree = buildCallTree({ groups, groupBy, onProgress });
+  const built = epochNow();
   const derived = deriveColumns(tree);
-  return { tree, derived, buildMs: performance.now() - started };
+  const ended = epochNow();
+  spans.push({ name: 'tree', start: started, end: built }, { name: 'derive', start: built, end: ended });
+  return { tree, derived, buildMs: ended - started };
 }
 
 function deriveColumns(tree: CallTree): TreeDerived {

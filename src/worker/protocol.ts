@@ -49,10 +49,20 @@ export type WorkerResponse =
   /** the worker has started and warmed up (requestId 0: not an answer to a request) */
   | { type: 'ready'; requestId: 0 }
   | { type: 'progress'; requestId: number; file: number; files: number; stage: 'inflate' | 'decode' | 'tree'; fraction: number }
-  | { type: 'loaded'; requestId: number; profiles: ProfileSummary[]; failures: LoadFailure[]; built?: BuiltTree }
+  | { type: 'loaded'; requestId: number; profiles: ProfileSummary[]; failures: LoadFailure[]; built?: BuiltTree; spans: WorkerSpan[] }
   | ({ type: 'tree'; requestId: number } & BuiltTree)
   | { type: 'released'; requestId: number }
   | { type: 'failed'; requestId: number; kind: ProfileErrorKind; message: string };
+
+/**
+ * One stage of the worker's work (inflate, decode, tree, derive), in epoch milliseconds
+ * (performance.timeOrigin + now()) so the page can place it on its own timeline.
+ */
+export interface WorkerSpan {
+  name: 'inflate' | 'decode' | 'tree' | 'derive';
+  start: number;
+  end: number;
+}
 
 export interface BuiltTree {
   tree: CallTree;
