@@ -15,9 +15,9 @@ import { FrameInterner, ROOT_FRAME, locationFrames } from './frames.ts';
 import type { FrameTable, GroupBy } from './frames.ts';
 import { isInstantaneous } from './model.ts';
 import type { Profile, SampleType } from './model.ts';
-import { PairInterner } from './pair-interner.ts';
 import { growI32 } from './growable.ts';
 import { createScratch, decodeStackIds } from './stacks.ts';
+import { TreeNodes } from './tree-nodes.ts';
 
 export interface CallTree {
   frames: FrameTable;
@@ -70,18 +70,18 @@ export function buildCallTree(input: CallTreeInput): CallTree {
   const interner = new FrameInterner(input.groupBy);
   // Real profiles share most prefixes (node-tsc-large: 290k nodes for 67k samples).
   const samples = all.reduce((n, p) => n + p.sampleCount, 0);
-  const pairs = new PairInterner(samples * 4 + 1024, samples * 8 + 1024);
-  const root = pairs.intern(-1, ROOT_FRAME);
+  const nodes = new TreeNodes(samples * 8 + 1024);
+  const root = nodes.addRoot(ROOT_FRAME);
 
   // Structure first: every sample's stack becomes a path of nodes.
   let done = 0;
   const sampleNodes = all.map((profile) => {
-    const nodes = walkSamples(profile, interner, pairs, root, (walked) => input.onProgress?.((done + walked) / samples));
+    const placed = walkSamples(profile, interner, nodes, root, (walked) => input.onProgress?.((done + walked) / samples));
     done += profile.sampleCount;
-    return nodes;
+    return placed;
   });
 
-  const { parent: creationParent, key: creationFrame } = pairs.finish();
+  const { parent: creationParent, frame: creationFrame } = nodes.finish();
   const shape = preorderShape(interner.table, creationParent, creationFrame);
   const n = shape.frame.length;
   const self = Array.from({ length: input.groups.length * sampleTypes.length }, () => new Float64Array(n));
@@ -94,9 +94,9 @@ export function buildCallTree(input: CallTreeInput): CallTree {
     const latest = latestProfile(group);
     for (const profile of group) {
       const include = (type: SampleType) => profile === latest || !isInstantaneous(type);
-      const nodes = sampleNodes[p++];
-      for (let s = 0; s < nodes.length; s++) nodes[s] = shape.position[nodes[s]];
-      addSampleValues(profile, nodes, sampleTypes, self, g * sampleTypes.length, include);
+      const placed = sampleNodes[p++];
+      for (let s = 0; s < placed.length; s++) placed[s] = shape.position[placed[s]];
+      addSampleValues(profile, placed, sampleTypes, self, g * sampleTypes.length, include);
     }
   });
 
@@ -120,7 +120,7 @@ export function latestProfile(group: Profile[]): Profile | undefined {
  * end finds the shared ids without decoding them, and only the rest is decoded and
  * interned.
  */
-function walkSamples(profile: Profile, interner: FrameInterner, pairs: PairInterner, root: number, onProgress: (walked: number) => void): Int32Array {
+function walkSamples(profile: Profile, interner: FrameInterner, tree: TreeNodes, root: number, onProgress: (walked: number) => void): Int32Array {
   const { offsets, frames } = locationFrames(profile, interner);
   const { stackBytes: bytes, stackStart, stackEnd, locationIndex } = profile;
   const scratch = createScratch();
@@ -158,7 +158,7 @@ function walkSamples(profile: Profile, interner: FrameInterner, pairs: PairInter
     for (let k = 0; k < fresh; k++) {
       const loc = locationIndex.require(ids[fresh - 1 - k], 'a sample');
       // Frames are stored innermost first; the tree goes from the caller inwards.
-      for (let f = offsets[loc + 1] - 1; f >= offsets[loc]; f--) node = pairs.intern(node, frames[f]);
+      for (let f = offsets[loc + 1] - 1; f >= offsets[loc]; f--) node = tree.child(node, frames[f]);
       pathNodes[shared + k] = node;
     }
     previousStart = start;
