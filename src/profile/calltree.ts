@@ -117,56 +117,75 @@ export function latestProfile(group: Profile[]): Profile | undefined {
  * Consecutive samples usually share most of their root-side path (92% of location
  * references in node-tsc-large). Ids are stored leaf first, so a shared root-side path is
  * a shared byte suffix: comparing the bytes of this sample and the previous one from the
- * end finds the shared ids without decoding them, and only the rest is decoded and
- * interned.
+ * end (four at a time) finds the shared ids without decoding them, and only the rest is
+ * decoded and interned. Where each id of the previous path starts, counted from the end
+ * of its bytes, tells how many whole ids the shared bytes hold.
  */
 function walkSamples(profile: Profile, interner: FrameInterner, tree: TreeNodes, root: number, onProgress: (walked: number) => void): Int32Array {
   const { offsets, frames } = locationFrames(profile, interner);
   const { stackBytes: bytes, stackStart, stackEnd, locationIndex } = profile;
+  const words = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const scratch = createScratch();
-  /** node reached at each depth (root side first) by the previous sample */
+  /** the previous sample's path, root side first: node reached, and its id's start as bytes before the stack's end */
   let pathNodes = new Int32Array(256);
+  let pathOffsets = new Int32Array(256);
+  let pathDepth = 0;
   let previousStart = 0;
   let previousEnd = 0;
   const nodes = new Int32Array(profile.sampleCount);
   for (let s = 0; s < profile.sampleCount; s++) {
     const start = stackStart[s];
     const end = stackEnd[s];
-    // Longest common byte suffix with the previous sample...
     let a = end;
     let b = previousEnd;
+    while (a - 4 >= start && b - 4 >= previousStart && words.getInt32(a - 4) === words.getInt32(b - 4)) {
+      a -= 4;
+      b -= 4;
+    }
     while (a > start && b > previousStart && bytes[a - 1] === bytes[b - 1]) {
       a--;
       b--;
     }
-    // ...trimmed to whole varints: it must start right after a varint's last byte in both.
-    if (!((a === start || bytes[a - 1] < 0x80) && (b === previousStart || bytes[b - 1] < 0x80))) {
-      while (a < end && bytes[a] >= 0x80) {
-        a++;
-        b++;
-      }
-      if (a < end) a++;
-    }
-    let shared = 0;
-    for (let i = a; i < end; i++) if (bytes[i] < 0x80) shared++;
+    const sharedBytes = end - a;
+    let shared = sharedIds(pathOffsets, pathDepth, sharedBytes);
+    // An id starting exactly where the shared bytes do is whole here only if a varint ends right before it.
+    if (shared > 0 && pathOffsets[shared - 1] === sharedBytes && a > start && bytes[a - 1] >= 0x80) shared--;
+    const freshEnd = shared > 0 ? end - pathOffsets[shared - 1] : end;
 
-    const fresh = decodeStackIds(bytes, start, a, scratch);
+    const fresh = decodeStackIds(bytes, start, freshEnd, scratch);
     const depth = shared + fresh;
-    if (depth > pathNodes.length) pathNodes = growI32(pathNodes, depth);
+    if (depth > pathNodes.length) {
+      pathNodes = growI32(pathNodes, depth);
+      pathOffsets = growI32(pathOffsets, depth);
+    }
     let node = shared > 0 ? pathNodes[shared - 1] : root;
-    const ids = scratch.ids;
+    const { ids, starts } = scratch;
     for (let k = 0; k < fresh; k++) {
       const loc = locationIndex.require(ids[fresh - 1 - k], 'a sample');
       // Frames are stored innermost first; the tree goes from the caller inwards.
       for (let f = offsets[loc + 1] - 1; f >= offsets[loc]; f--) node = tree.child(node, frames[f]);
       pathNodes[shared + k] = node;
+      pathOffsets[shared + k] = end - starts[fresh - 1 - k];
     }
+    pathDepth = depth;
     previousStart = start;
     previousEnd = end;
     nodes[s] = node;
     if ((s & (PROGRESS_EVERY_SAMPLES - 1)) === PROGRESS_EVERY_SAMPLES - 1) onProgress(s + 1);
   }
   return nodes;
+}
+
+/** How many ids of the path start within the last `sharedBytes` bytes (offsets grow with depth). */
+function sharedIds(pathOffsets: Int32Array, depth: number, sharedBytes: number): number {
+  let low = 0;
+  let high = depth;
+  while (low < high) {
+    const mid = (low + high) >>> 1;
+    if (pathOffsets[mid] <= sharedBytes) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 function addSampleValues(

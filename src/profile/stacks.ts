@@ -5,16 +5,17 @@
  * node-tsc-large), and building the tree reads them exactly once.
  */
 import { ProfileError } from './errors.ts';
-import { growF64 } from './growable.ts';
+import { growF64, growI32 } from './growable.ts';
 import type { Profile } from './model.ts';
 
-/** A reusable buffer of location ids, grown as deep stacks need. */
+/** A reusable buffer of location ids and where each one starts in the bytes, grown as deep stacks need. */
 export interface IdScratch {
   ids: Float64Array<ArrayBuffer>;
+  starts: Int32Array<ArrayBuffer>;
 }
 
 export function createScratch(capacity = 256): IdScratch {
-  return { ids: new Float64Array(capacity) };
+  return { ids: new Float64Array(capacity), starts: new Int32Array(capacity) };
 }
 
 function malformed(): ProfileError {
@@ -23,16 +24,20 @@ function malformed(): ProfileError {
 
 /**
  * Decodes the packed varints of bytes[start, end) into scratch.ids (leaf first, as pprof
- * stores them); returns how many. Ids are uint64; beyond 2^53 they are approximate, which
+ * stores them) and their byte offsets into scratch.starts; returns how many. Ids are uint64; beyond 2^53 they are approximate, which
  * only matters for telling apart ids no real producer uses.
  */
 export function decodeStackIds(bytes: Uint8Array, start: number, end: number, scratch: IdScratch): number {
   // Each varint takes at least one byte, so the byte count bounds the id count.
-  if (end - start > scratch.ids.length) scratch.ids = growF64(scratch.ids, end - start);
-  const ids = scratch.ids;
+  if (end - start > scratch.ids.length) {
+    scratch.ids = growF64(scratch.ids, end - start);
+    scratch.starts = growI32(scratch.starts, end - start);
+  }
+  const { ids, starts } = scratch;
   let n = 0;
   let pos = start;
   while (pos < end) {
+    starts[n] = pos;
     let b = bytes[pos++];
     if (b < 0x80) {
       ids[n++] = b;
