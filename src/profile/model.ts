@@ -143,6 +143,18 @@ export function valuePerSample(type: SampleType, period: number, periodType: Sam
  * rather than events over an interval (CPU time, allocations). Adding two snapshots of a
  * state double-counts it, so a window of such profiles is represented by its latest one.
  */
+/**
+ * Which sample type to show: the one named `wanted` when the list has it, else the one
+ * named `fallback` (a profile's default type), else the last (pprof's own default).
+ */
+export function chooseSampleType(types: readonly SampleType[], wanted: string | null, fallback: string | undefined): number {
+  for (const name of [wanted, fallback]) {
+    const index = name ? types.findIndex((t) => t.type === name) : -1;
+    if (index >= 0) return index;
+  }
+  return Math.max(0, types.length - 1);
+}
+
 export function isInstantaneous(type: SampleType): boolean {
   return /^inuse_|^goroutines?$|^threads?$/.test(type.type);
 }

@@ -8,6 +8,7 @@ import { PALETTE_SIZE } from '../render/theme.ts';
 import type { FrameStats } from '../profile/functions.ts';
 import { computeStarts, nonNegative } from '../render/scene.ts';
 import { framePaletteIndices } from '../render/colors.ts';
+import { chooseSampleType } from '../profile/model.ts';
 import type { ProfileSummary, TreeDerived } from '../worker/protocol.ts';
 
 interface Memo<T> {
@@ -54,23 +55,16 @@ export const framesBySelfFor = memo<Int32Array>((tree, column) => Int32Array.fro
 
 /** Index in tree.sampleTypes of the chosen type name, else the first profile's default. */
 export function selectedTypeIndex(tree: CallTree, sampleType: string | null, profiles: ProfileSummary[]): number {
-  if (sampleType) {
-    const index = tree.sampleTypes.findIndex((t) => t.type === sampleType);
-    if (index >= 0) return index;
-  }
   const first = profiles[0];
-  if (first) {
-    const name = first.sampleTypes[first.defaultSampleType]?.type;
-    const index = tree.sampleTypes.findIndex((t) => t.type === name);
-    if (index >= 0) return index;
-  }
-  return Math.max(0, tree.sampleTypes.length - 1);
+  return chooseSampleType(tree.sampleTypes, sampleType, first?.sampleTypes[first.defaultSampleType]?.type);
 }
 
 /** Seeds the caches with what the worker computed alongside the tree. */
 export function primeDerived(tree: CallTree, derived: TreeDerived): void {
-  derived.starts.forEach((starts, column) => layoutFor.prime(tree, column, { widths: nonNegative(tree.total[column]), starts }));
-  derived.frameSelf.forEach((self, column) => statsFor.prime(tree, column, { self, total: derived.frameTotal[column] }));
-  derived.framesBySelf.forEach((order, column) => framesBySelfFor.prime(tree, column, order));
+  for (const { column, starts, frameSelf, frameTotal, framesBySelf } of derived.columns) {
+    layoutFor.prime(tree, column, { widths: nonNegative(tree.total[column]), starts });
+    statsFor.prime(tree, column, { self: frameSelf, total: frameTotal });
+    framesBySelfFor.prime(tree, column, framesBySelf);
+  }
   paletteIndicesFor.prime(tree, PALETTE_SIZE, derived.framePalette);
 }

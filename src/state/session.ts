@@ -61,7 +61,8 @@ function store() {
 
 /** Decodes files in the worker (and builds their tree when asked), reporting failures as notices. */
 async function decode(files: FileInput[], buildAs?: GroupBy): Promise<{ profiles: ProfileSummary[]; built?: BuiltTree }> {
-  const { profiles, failures, built } = await worker.load(files, (progress) => store().setProgress(progress), buildAs);
+  const sampleType = useViewStore.getState().sampleType;
+  const { profiles, failures, built } = await worker.load(files, (progress) => store().setProgress(progress), buildAs, sampleType);
   store().setProgress(null);
   for (const failure of failures) store().notify('error', failure.name ? `${failure.name}: ${failure.message}` : failure.message);
   for (const p of profiles) {
@@ -88,6 +89,7 @@ async function buildInto(slot: SlotName, request: number, startEpoch: number, gr
     const { tree, derived } = await worker.tree(
       groups.map((g) => g.map((p) => p.id)),
       groupBy,
+      useViewStore.getState().sampleType,
       (progress) => store().setProgress(progress),
     );
     store().setProgress(null);

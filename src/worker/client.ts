@@ -83,22 +83,28 @@ export class ProfileWorkerClient {
   /**
    * Decodes files in the worker (ArrayBuffers are transferred: callers must not reuse
    * them; Blobs and Files are shared). With `buildAs`, the tree of all of them comes back
-   * in the same answer.
+   * in the same answer, with the views' values for `sampleType` (null: the default type).
    */
   async load(
     files: FileInput[],
     onProgress?: (progress: LoadProgress) => void,
     buildAs?: GroupBy,
+    sampleType: string | null = null,
   ): Promise<{ profiles: ProfileSummary[]; failures: LoadFailure[]; built?: BuiltTree }> {
     const transfer = files.flatMap((f) => (f.data instanceof ArrayBuffer ? [f.data] : []));
-    const response = await this.request({ type: 'load', files, buildAs }, transfer, onProgress);
+    const response = await this.request({ type: 'load', files, buildAs, sampleType }, transfer, onProgress);
     if (response.type !== 'loaded') throw new Error(`unexpected worker response ${response.type}`);
     recordSpans(response.spans);
     return { profiles: response.profiles, failures: response.failures, built: response.built };
   }
 
-  async tree(groups: number[][], groupBy: GroupBy, onProgress?: (progress: LoadProgress) => void): Promise<{ tree: CallTree; derived: TreeDerived }> {
-    const response = await this.request({ type: 'tree', groups, groupBy }, [], onProgress);
+  async tree(
+    groups: number[][],
+    groupBy: GroupBy,
+    sampleType: string | null,
+    onProgress?: (progress: LoadProgress) => void,
+  ): Promise<{ tree: CallTree; derived: TreeDerived }> {
+    const response = await this.request({ type: 'tree', groups, groupBy, sampleType }, [], onProgress);
     if (response.type !== 'tree') throw new Error(`unexpected worker response ${response.type}`);
     return { tree: response.tree, derived: response.derived };
   }

@@ -4,7 +4,7 @@
  * page stays responsive while a 100 MB profile loads. Every failure is caught here and
  * answered as a message: nothing thrown ever escapes the worker.
  */
-import { buildCallTree } from '../profile/calltree.ts';
+import { buildCallTree, columnOf } from '../profile/calltree.ts';
 import type { CallTree } from '../profile/calltree.ts';
 import { frameStats, functionRows } from '../profile/functions.ts';
 import { framePaletteIndices } from '../render/colors.ts';
@@ -12,7 +12,7 @@ import { PALETTE_SIZE } from '../render/theme.ts';
 import { computeStarts, nonNegative } from '../render/scene.ts';
 import { asProfileError } from '../profile/errors.ts';
 import { loadProfile } from '../profile/load.ts';
-import { sampleTotals } from '../profile/model.ts';
+import { chooseSampleType, sampleTotals } from '../profile/model.ts';
 import type { Profile } from '../profile/model.ts';
 import type { BuiltTree, LoadFailure, ProfileSummary, TreeDerived, WorkerRequest, WorkerResponse, WorkerSpan } from './protocol.ts';
 import type { GroupBy } from '../profile/frames.ts';
@@ -92,12 +92,18 @@ async function load(request: Extract<WorkerRequest, { type: 'load' }>): Promise<
   const treeProgress = progressPoster(request.requestId, 0, 1);
   const built =
     request.buildAs && usable.length > 0
-      ? buildTree([usable], request.buildAs, (fraction) => treeProgress('tree', fraction), spans)
+      ? buildTree([usable], request.buildAs, request.sampleType, (fraction) => treeProgress('tree', fraction), spans)
       : undefined;
   post({ type: 'loaded', requestId: request.requestId, profiles: loaded, failures, built, spans }, built ? treeTransferables(built.tree, built.derived) : []);
 }
 
-function buildTree(groupIds: number[][], groupBy: GroupBy, onProgress?: (fraction: number) => void, spans: WorkerSpan[] = []): BuiltTree {
+function buildTree(
+  groupIds: number[][],
+  groupBy: GroupBy,
+  sampleType: string | null,
+  onProgress?: (fraction: number) => void,
+  spans: WorkerSpan[] = [],
+): BuiltTree {
   const groups = groupIds.map((ids) =>
     ids.map((id) => {
       const profile = profiles.get(id);
@@ -108,33 +114,33 @@ function buildTree(groupIds: number[][], groupBy: GroupBy, onProgress?: (fractio
   const started = epochNow();
   const tree = buildCallTree({ groups, groupBy, onProgress });
   const built = epochNow();
-  const derived = deriveColumns(tree);
+  const first = groups.flat()[0];
+  const type = chooseSampleType(tree.sampleTypes, sampleType, first?.sampleTypes[first.defaultSampleType]?.type);
+  const derived = deriveColumns(tree, type);
   const ended = epochNow();
   spans.push({ name: 'tree', start: started, end: built }, { name: 'derive', start: built, end: ended });
   return { tree, derived, buildMs: ended - started };
 }
 
-function deriveColumns(tree: CallTree): TreeDerived {
-  const derived: TreeDerived = {
-    starts: [],
-    frameSelf: [],
-    frameTotal: [],
-    framesBySelf: [],
-    framePalette: framePaletteIndices(tree.frames.name, tree.frames.file, PALETTE_SIZE),
-  };
-  for (let column = 0; column < tree.total.length; column++) {
-    derived.starts.push(computeStarts(tree, nonNegative(tree.total[column])));
+/** The views' values for one sample type, in every group's column of it. */
+function deriveColumns(tree: CallTree, type: number): TreeDerived {
+  const columns = Array.from({ length: tree.groups }, (_, group) => {
+    const column = columnOf(tree, group, type);
     const stats = frameStats(tree, column);
-    derived.frameSelf.push(stats.self);
-    derived.frameTotal.push(stats.total);
-    derived.framesBySelf.push(Int32Array.from(functionRows(tree, stats, 'self'), (row) => row.frame));
-  }
-  return derived;
+    return {
+      column,
+      starts: computeStarts(tree, nonNegative(tree.total[column])),
+      frameSelf: stats.self,
+      frameTotal: stats.total,
+      framesBySelf: Int32Array.from(functionRows(tree, stats, 'self'), (row) => row.frame),
+    };
+  });
+  return { columns, framePalette: framePaletteIndices(tree.frames.name, tree.frames.file, PALETTE_SIZE) };
 }
 
 function tree(request: Extract<WorkerRequest, { type: 'tree' }>): void {
   const progress = progressPoster(request.requestId, 0, 1);
-  const built = buildTree(request.groups, request.groupBy, (fraction) => progress('tree', fraction));
+  const built = buildTree(request.groups, request.groupBy, request.sampleType, (fraction) => progress('tree', fraction));
   post({ type: 'tree', requestId: request.requestId, ...built }, treeTransferables(built.tree, built.derived));
 }
 
@@ -155,7 +161,7 @@ const warmUp = (async () => {
     const started = performance.now();
     for (let round = 0; round < WARM_UP_ROUNDS && performance.now() - started < WARM_UP_BUDGET_MS; round++) {
       const { profile } = await loadProfile(example);
-      deriveColumns(buildCallTree({ groups: [[profile]], groupBy: 'function' }));
+      deriveColumns(buildCallTree({ groups: [[profile]], groupBy: 'function' }), profile.defaultSampleType);
     }
   } catch {
     // No example (a custom deployment): the first real load warms up instead.

@@ -40,9 +40,12 @@ export interface FileInput {
 }
 
 export type WorkerRequest =
-  /** decode; with `buildAs`, also build the tree of all of them at once (saves a round trip) */
-  | { type: 'load'; requestId: number; files: FileInput[]; buildAs?: GroupBy }
-  | { type: 'tree'; requestId: number; groups: number[][]; groupBy: GroupBy }
+  /**
+   * decode; with `buildAs`, also build the tree of all of them at once (saves a round trip).
+   * `sampleType` names the type on screen (null: the profiles' default): its columns come derived.
+   */
+  | { type: 'load'; requestId: number; files: FileInput[]; buildAs?: GroupBy; sampleType: string | null }
+  | { type: 'tree'; requestId: number; groups: number[][]; groupBy: GroupBy; sampleType: string | null }
   | { type: 'release'; requestId: number; ids: number[] };
 
 export type WorkerResponse =
@@ -71,17 +74,23 @@ export interface BuiltTree {
 }
 
 /**
- * Per-column values the views need at once, computed in the worker with the tree so the
- * main thread only draws: box left edges and the function table's self/total.
+ * Values the views need at once, computed in the worker with the tree so the main thread
+ * only draws: box left edges and the function table's self/total, for the columns of the
+ * sample type on screen (other types are derived on the main thread when picked).
  */
 export interface TreeDerived {
-  starts: Float64Array[];
-  frameSelf: Float64Array[];
-  frameTotal: Float64Array[];
-  /** per column: frames with a non-zero total, in the function table's default order (self, largest first) */
-  framesBySelf: Int32Array[];
+  columns: DerivedColumn[];
   /** palette slot per frame (package color) */
   framePalette: Uint8Array;
+}
+
+export interface DerivedColumn {
+  column: number;
+  starts: Float64Array;
+  frameSelf: Float64Array;
+  frameTotal: Float64Array;
+  /** frames with a non-zero total, in the function table's default order (self, largest first) */
+  framesBySelf: Int32Array;
 }
 
 export function treeTransferables(tree: CallTree, derived: TreeDerived): ArrayBuffer[] {
@@ -92,10 +101,7 @@ export function treeTransferables(tree: CallTree, derived: TreeDerived): ArrayBu
     tree.subtreeEnd,
     ...tree.self,
     ...tree.total,
-    ...derived.starts,
-    ...derived.frameSelf,
-    ...derived.frameTotal,
-    ...derived.framesBySelf,
+    ...derived.columns.flatMap((c) => [c.starts, c.frameSelf, c.frameTotal, c.framesBySelf]),
     derived.framePalette,
   ];
   return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
