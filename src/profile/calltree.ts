@@ -81,8 +81,8 @@ export function buildCallTree(input: CallTreeInput): CallTree {
     return placed;
   });
 
-  const { parent: creationParent, frame: creationFrame } = nodes.finish();
-  const shape = preorderShape(interner.table, creationParent, creationFrame);
+  const { parent: creationParent, frame: creationFrame, scratch } = nodes.finish();
+  const shape = preorderShape(interner.table, creationParent, creationFrame, scratch);
   const n = shape.frame.length;
   const self = Array.from({ length: input.groups.length * sampleTypes.length }, () => new Float64Array(n));
 
@@ -220,21 +220,26 @@ export interface PreorderShape {
 /**
  * Lays out a tree built in creation order (node 0 the root, every parent created before
  * its children) in preorder with children sorted by frame name. Memory is what page
- * faults cost here, so temporaries are few: one counting sort groups children by parent,
- * small groups are insertion-sorted by name rank, and the walk keeps a stack only as deep
- * as the tree.
+ * faults cost here, so temporaries are few (and `scratch`, arrays the caller no longer
+ * needs, is used for them when large enough): one counting sort groups children by
+ * parent, small groups are insertion-sorted by name rank, and the walk keeps a stack only
+ * as deep as the tree.
  */
-export function preorderShape(frames: FrameTable, parent: Int32Array, frame: Int32Array): PreorderShape {
+export function preorderShape(frames: FrameTable, parent: Int32Array, frame: Int32Array, scratch: Int32Array[] = []): PreorderShape {
   const n = parent.length;
   const rank = frameRanks(frames.name);
+  const reuse = (index: number, length: number) => {
+    const array = scratch[index];
+    return array && array.length >= length ? array.subarray(0, length).fill(0) : new Int32Array(length);
+  };
 
   // Children grouped by parent: block p is children[childStart[p], childStart[p + 1]).
-  const childStart = new Int32Array(n + 1);
+  const childStart = reuse(0, n + 1);
   for (let i = 1; i < n; i++) childStart[parent[i]]++;
   let sum = 0;
   for (let p = 0; p < n; p++) childStart[p] = sum += childStart[p];
   childStart[n] = sum;
-  const children = new Int32Array(Math.max(0, n - 1));
+  const children = reuse(1, Math.max(0, n - 1));
   // Filling from the back moves each block's end to its start: no cursor array needed.
   for (let i = n - 1; i >= 1; i--) children[--childStart[parent[i]]] = i;
   for (let p = 0; p < n; p++) sortByRank(children, childStart[p], childStart[p + 1], frame, rank);

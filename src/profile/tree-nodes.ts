@@ -68,13 +68,17 @@ export class TreeNodes {
     return node;
   }
 
-  /** Drops the lookup structures and returns the columns (views, not copies). */
-  finish(): { parent: Int32Array<ArrayBuffer>; frame: Int32Array<ArrayBuffer>; count: number } {
+  /**
+   * Drops the lookup structures and returns the columns (views, not copies), and the two
+   * child-list columns as scratch space (memory already touched is cheaper to reuse).
+   */
+  finish(): { parent: Int32Array<ArrayBuffer>; frame: Int32Array<ArrayBuffer>; count: number; scratch: Int32Array<ArrayBuffer>[] } {
+    const scratch = [this.firstChild, this.nextSibling];
     this.slots = new Int32Array(0);
     this.firstChild = new Int32Array(0);
     this.nextSibling = new Int32Array(0);
     this.wide = new Uint8Array(0);
-    return { parent: this.parent.subarray(0, this.count), frame: this.frame.subarray(0, this.count), count: this.count };
+    return { parent: this.parent.subarray(0, this.count), frame: this.frame.subarray(0, this.count), count: this.count, scratch };
   }
 
   private add(parent: number, frame: number): number {
