@@ -13,7 +13,7 @@ import { ProfileError } from './errors.ts';
 import { F64Builder, I32Builder, U32Builder, growF64 } from './growable.ts';
 import { createScratch, decodeStackIds, writeVarint } from './stacks.ts';
 import type { Profile, SampleLabels, SampleType } from './model.ts';
-import { ProtoReader, WIRE_BYTES, WIRE_VARINT, decodeUtf8 } from './protobuf.ts';
+import { ProtoReader, WIRE_BYTES, WIRE_VARINT, countTopLevelFields, decodeUtf8 } from './protobuf.ts';
 import { IdIndex } from './id-index.ts';
 
 export interface DecodeOptions {
@@ -65,34 +65,34 @@ class Decoder {
 
   sampleCount = 0;
   /** byte range of each sample's packed location ids in the input (or in `side`) */
-  stackStart = new U32Builder(1024);
-  stackEnd = new U32Builder(1024);
+  stackStart: U32Builder;
+  stackEnd: U32Builder;
   /** location ids of samples that do not hold them as one packed field, re-packed here */
   side: number[] = [];
   sideSamples: number[] = [];
   private readonly scratch = createScratch();
-  values = new Float64Array(1 << 12);
+  values: Float64Array<ArrayBuffer>;
   valuesLength = 0;
   valuesPerSample = -1;
   labels: LabelColumns | null = null;
 
-  locationIds = new F64Builder();
-  locationMappingIds = new F64Builder();
-  locationAddressHi = new U32Builder();
-  locationAddressLo = new U32Builder();
-  lineOffsets = new U32Builder();
-  lineFunctionIds = new F64Builder();
-  lineNumbers = new F64Builder();
+  locationIds: F64Builder;
+  locationMappingIds: F64Builder;
+  locationAddressHi: U32Builder;
+  locationAddressLo: U32Builder;
+  lineOffsets: U32Builder;
+  lineFunctionIds: F64Builder;
+  lineNumbers: F64Builder;
 
-  functionIds = new F64Builder();
-  functionName = new I32Builder();
-  functionSystemName = new I32Builder();
-  functionFilename = new I32Builder();
-  functionStartLine = new F64Builder();
+  functionIds: F64Builder;
+  functionName: I32Builder;
+  functionSystemName: I32Builder;
+  functionFilename: I32Builder;
+  functionStartLine: F64Builder;
 
-  mappingIds = new F64Builder();
-  mappingFilename = new I32Builder();
-  mappingBuildId = new I32Builder();
+  mappingIds: F64Builder;
+  mappingFilename: I32Builder;
+  mappingBuildId: I32Builder;
 
   dropFrames = 0;
   keepFrames = 0;
@@ -106,8 +106,29 @@ class Decoder {
 
   constructor(bytes: Uint8Array, options: DecodeOptions) {
     this.r = new ProtoReader(bytes);
-    // Real profiles have about one distinct stack prefix per 25-30 bytes of pprof.
     this.onProgress = options.onProgress;
+    // Columns sized from a count of the fields (1 sample types, 2 samples, 3 mappings,
+    // 4 locations, 5 functions); a location usually has one line.
+    const counts = countTopLevelFields(bytes);
+    const [types, samples, mappings, locations, functions] = [counts[1], counts[2], counts[3], counts[4], counts[5]];
+    this.stackStart = new U32Builder(samples);
+    this.stackEnd = new U32Builder(samples);
+    this.values = new Float64Array(Math.max(16, samples * Math.max(1, types)));
+    this.locationIds = new F64Builder(locations);
+    this.locationMappingIds = new F64Builder(locations);
+    this.locationAddressHi = new U32Builder(locations);
+    this.locationAddressLo = new U32Builder(locations);
+    this.lineOffsets = new U32Builder(locations + 1);
+    this.lineFunctionIds = new F64Builder(locations);
+    this.lineNumbers = new F64Builder(locations);
+    this.functionIds = new F64Builder(functions);
+    this.functionName = new I32Builder(functions);
+    this.functionSystemName = new I32Builder(functions);
+    this.functionFilename = new I32Builder(functions);
+    this.functionStartLine = new F64Builder(functions);
+    this.mappingIds = new F64Builder(mappings);
+    this.mappingFilename = new I32Builder(mappings);
+    this.mappingBuildId = new I32Builder(mappings);
     this.lineOffsets.push(0);
   }
 

@@ -148,6 +148,29 @@ export class ProtoReader {
   }
 }
 
+/**
+ * How many length-delimited fields of each number (below 32) a message holds at its top
+ * level, found by skipping from tag to tag without decoding them: about a millisecond for
+ * 8 MB of pprof. It sizes the decoder's columns exactly, which beats growing them: on this
+ * machine class every page of fresh memory costs a fault, so garbage is not free. Stops
+ * quietly at the first malformed field; the real decode reports it.
+ */
+export function countTopLevelFields(buf: Uint8Array): Uint32Array {
+  const counts = new Uint32Array(32);
+  const r = new ProtoReader(buf);
+  try {
+    while (r.pos < r.end) {
+      const tag = r.tag();
+      const field = tag >>> 3;
+      if ((tag & 7) === WIRE_BYTES && field < 32) counts[field]++;
+      r.skip(tag & 7);
+    }
+  } catch {
+    // malformed: the counts so far are only a sizing hint
+  }
+  return counts;
+}
+
 const utf8 = new TextDecoder('utf-8');
 
 /** Decodes UTF-8 with an ASCII fast path: most symbol names are short ASCII strings. */
