@@ -46,8 +46,8 @@ export function App() {
       <SourceBar />
       <Toolbar tree={current.tree} typeIndex={current.typeIndex} highlight={highlight} rootTotal={rootTotal} />
       <Notices />
-      <ProgressBar />
       <main className="app-main">
+        <ProgressBar />
         {view === 'diff' ? (
           <DiffPanel />
         ) : view === 'sandwich' && current.tree ? (

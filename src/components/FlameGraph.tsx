@@ -64,11 +64,19 @@ function useElementSize(ref: React.RefObject<HTMLElement | null>): Size {
   return size;
 }
 
+/** Width of one label character per font, measured once (a canvas and a font lookup each time otherwise). */
+const charWidths = new Map<string, number>();
+
 function measureCharWidth(theme: Theme): number {
-  const context = document.createElement('canvas').getContext('2d');
-  if (!context) return theme.fontSize * 0.6;
-  context.font = theme.font;
-  return context.measureText('MMMMMMMMMM').width / 10;
+  let width = charWidths.get(theme.font);
+  if (width === undefined) {
+    const context = document.createElement('canvas').getContext('2d');
+    if (!context) return theme.fontSize * 0.6;
+    context.font = theme.font;
+    width = context.measureText('MMMMMMMMMM').width / 10;
+    charWidths.set(theme.font, width);
+  }
+  return width;
 }
 
 export function FlameGraph(props: FlameGraphProps) {
