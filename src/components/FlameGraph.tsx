@@ -49,14 +49,34 @@ interface Size {
   height: number;
 }
 
+/** The element's content box (what ResizeObserver's contentRect reports), measured now. */
+function contentBox(element: HTMLElement): Size {
+  const rect = element.getBoundingClientRect();
+  const style = getComputedStyle(element);
+  const px = (value: string) => parseFloat(value) || 0;
+  return {
+    width: rect.width - px(style.borderLeftWidth) - px(style.borderRightWidth) - px(style.paddingLeft) - px(style.paddingRight),
+    height: rect.height - px(style.borderTopWidth) - px(style.borderBottomWidth) - px(style.paddingTop) - px(style.paddingBottom),
+  };
+}
+
+/** Sizes within half a pixel draw the same canvas: no second paint for rounding noise. */
+function sameSize(a: Size, b: Size): boolean {
+  return Math.abs(a.width - b.width) < 0.5 && Math.abs(a.height - b.height) < 0.5;
+}
+
 function useElementSize(ref: React.RefObject<HTMLElement | null>): Size {
   const [size, setSize] = useState<Size>({ width: 0, height: 0 });
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
+    // Measured at mount, so a new graph paints in the very next frame instead of waiting
+    // a frame for the observer's first report.
+    const mounted = contentBox(element);
+    setSize((old) => (sameSize(old, mounted) ? old : mounted));
     const observer = new ResizeObserver(([entry]) => {
       const { width, height } = entry.contentRect;
-      setSize((old) => (old.width === width && old.height === height ? old : { width, height }));
+      setSize((old) => (sameSize(old, { width, height }) ? old : { width, height }));
     });
     observer.observe(element);
     return () => observer.disconnect();
