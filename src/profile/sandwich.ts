@@ -6,7 +6,7 @@
  */
 import type { CallTree } from './calltree.ts';
 import { treeFromCreationOrder } from './calltree.ts';
-import { PairInterner } from './pair-interner.ts';
+import { TreeNodes } from './tree-nodes.ts';
 
 export interface Sandwich {
   callers: CallTree;
@@ -45,10 +45,10 @@ class GrowingColumns {
   }
 }
 
-function finish(tree: CallTree, pairs: PairInterner, values: GrowingColumns): CallTree {
-  const { parent, key } = pairs.finish();
+function finish(tree: CallTree, nodes: TreeNodes, values: GrowingColumns): CallTree {
+  const { parent, frame } = nodes.finish();
   const self = values.columns.map((column) => column.slice(0, parent.length));
-  return treeFromCreationOrder(tree.frames, tree.sampleTypes, tree.groups, parent, key, self);
+  return treeFromCreationOrder(tree.frames, tree.sampleTypes, tree.groups, parent, frame, self);
 }
 
 export function sandwich(tree: CallTree, frame: number): Sandwich {
@@ -56,15 +56,15 @@ export function sandwich(tree: CallTree, frame: number): Sandwich {
   const tops = topmostNodes(tree, frame);
 
   // Callees: every node below a topmost occurrence, re-rooted at the function.
-  const calleePairs = new PairInterner();
-  const root = calleePairs.intern(-1, frame);
+  const calleeNodes = new TreeNodes();
+  const root = calleeNodes.addRoot(frame);
   const calleeSelf = new GrowingColumns(columns);
   const mapped = new Int32Array(tree.nodeCount);
   for (const top of tops) {
     mapped[top] = root;
     for (let c = 0; c < columns; c++) calleeSelf.add(root, c, tree.self[c][top]);
     for (let i = top + 1; i < tree.subtreeEnd[top]; i++) {
-      const row = calleePairs.intern(mapped[tree.parent[i]], tree.frame[i]);
+      const row = calleeNodes.child(mapped[tree.parent[i]], tree.frame[i]);
       mapped[i] = row;
       for (let c = 0; c < columns; c++) calleeSelf.add(row, c, tree.self[c][i]);
     }
@@ -73,14 +73,14 @@ export function sandwich(tree: CallTree, frame: number): Sandwich {
   // Callers: the path from each topmost occurrence up to the root, inverted. A path's
   // weight is the occurrence's total; it is booked as self at the outermost caller so the
   // totals of the inverted tree add up along each path.
-  const callerPairs = new PairInterner();
-  const callerRoot = callerPairs.intern(-1, frame);
+  const callerNodes = new TreeNodes();
+  const callerRoot = callerNodes.addRoot(frame);
   const callerSelf = new GrowingColumns(columns);
   for (const top of tops) {
     let row = callerRoot;
-    for (let a = tree.parent[top]; a > 0; a = tree.parent[a]) row = callerPairs.intern(row, tree.frame[a]);
+    for (let a = tree.parent[top]; a > 0; a = tree.parent[a]) row = callerNodes.child(row, tree.frame[a]);
     for (let c = 0; c < columns; c++) callerSelf.add(row, c, tree.total[c][top]);
   }
 
-  return { callers: finish(tree, callerPairs, callerSelf), callees: finish(tree, calleePairs, calleeSelf) };
+  return { callers: finish(tree, callerNodes, callerSelf), callees: finish(tree, calleeNodes, calleeSelf) };
 }

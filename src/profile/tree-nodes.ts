@@ -12,7 +12,6 @@
  * never scans more than WIDE_AFTER children.
  */
 import { growI32 } from './growable.ts';
-import { hashPair } from './pair-interner.ts';
 
 /** Children a node may have before its lookups go through the hash table. */
 const WIDE_AFTER = 12;
@@ -153,4 +152,12 @@ export class TreeNodes {
       this.slots[(slot << 1) + 1] = old[i + 1];
     }
   }
+}
+
+/** Mixes a node index and a frame into 32 bits. */
+function hashPair(a: number, b: number): number {
+  let h = Math.imul(a + 1, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return (h ^ (h >>> 13)) >>> 0;
 }
