@@ -129,6 +129,24 @@ export function FlameGraph(props: FlameGraphProps) {
   );
   const maxDepth = tree?.maxDepth ?? 0;
 
+  // The canvas takes its size (and the background) as soon as its box is known, not in the
+  // frame that draws the graph: allocating a new backing store is costly (page faults) and
+  // the first graph's frame is the longest task of a load. Also no black frame after a resize.
+  useLayoutEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || size.width === 0 || size.height === 0) return;
+    const dpr = window.devicePixelRatio || 1;
+    const pixelWidth = Math.round(size.width * dpr);
+    const pixelHeight = Math.round(size.height * dpr);
+    if (canvas.width === pixelWidth && canvas.height === pixelHeight) return;
+    canvas.width = pixelWidth;
+    canvas.height = pixelHeight;
+    const context = canvas.getContext('2d', { alpha: false });
+    if (!context) return;
+    context.fillStyle = theme.background;
+    context.fillRect(0, 0, pixelWidth, pixelHeight);
+  }, [size.width, size.height, theme]);
+
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || !tree || !layout || size.width === 0 || size.height === 0) return;
