@@ -84,6 +84,20 @@ function useElementSize(ref: React.RefObject<HTMLElement | null>): Size {
   return size;
 }
 
+/**
+ * Gives the canvas the device-pixel size of its box; true when it had to change (which
+ * clears it). Checked before every draw too: the device pixel ratio can change alone.
+ */
+function fitCanvas(canvas: HTMLCanvasElement, width: number, height: number): boolean {
+  const dpr = window.devicePixelRatio || 1;
+  const pixelWidth = Math.round(width * dpr);
+  const pixelHeight = Math.round(height * dpr);
+  if (canvas.width === pixelWidth && canvas.height === pixelHeight) return false;
+  canvas.width = pixelWidth;
+  canvas.height = pixelHeight;
+  return true;
+}
+
 /** Width of one label character per font, measured once (a canvas and a font lookup each time otherwise). */
 const charWidths = new Map<string, number>();
 
@@ -134,17 +148,11 @@ export function FlameGraph(props: FlameGraphProps) {
   // the first graph's frame is the longest task of a load. Also no black frame after a resize.
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
-    if (!canvas || size.width === 0 || size.height === 0) return;
-    const dpr = window.devicePixelRatio || 1;
-    const pixelWidth = Math.round(size.width * dpr);
-    const pixelHeight = Math.round(size.height * dpr);
-    if (canvas.width === pixelWidth && canvas.height === pixelHeight) return;
-    canvas.width = pixelWidth;
-    canvas.height = pixelHeight;
+    if (!canvas || size.width === 0 || size.height === 0 || !fitCanvas(canvas, size.width, size.height)) return;
     const context = canvas.getContext('2d', { alpha: false });
     if (!context) return;
     context.fillStyle = theme.background;
-    context.fillRect(0, 0, pixelWidth, pixelHeight);
+    context.fillRect(0, 0, canvas.width, canvas.height);
   }, [size.width, size.height, theme]);
 
   useEffect(() => {
@@ -152,10 +160,7 @@ export function FlameGraph(props: FlameGraphProps) {
     if (!canvas || !tree || !layout || size.width === 0 || size.height === 0) return;
     const frame = requestAnimationFrame(() => {
       const dpr = window.devicePixelRatio || 1;
-      const pixelWidth = Math.round(size.width * dpr);
-      const pixelHeight = Math.round(size.height * dpr);
-      if (canvas.width !== pixelWidth) canvas.width = pixelWidth;
-      if (canvas.height !== pixelHeight) canvas.height = pixelHeight;
+      fitCanvas(canvas, size.width, size.height);
       const context = canvas.getContext('2d', { alpha: false });
       if (!context) return;
       // Every redraw is measured (`flamelens:paint` entries): the benchmark reads them.
