@@ -5,9 +5,9 @@
 import { useCallback } from 'react';
 import type { CallTree } from '../profile/calltree.ts';
 import type { FrameStats } from '../profile/functions.ts';
-import { formatPercent, formatValue } from '../profile/units.ts';
 import { paletteIndicesFor } from '../state/derived.ts';
 import type { Theme } from '../render/theme.ts';
+import { TooltipTitle, ValueRow } from './TooltipParts.tsx';
 
 export function useFrameColors(tree: CallTree, theme: Theme, matched: Uint8Array | null) {
   const palette = paletteIndicesFor(tree, theme.palette.length);
@@ -39,27 +39,12 @@ export function useFrameTooltip(tree: CallTree, column: number, unit: string, pe
       const total = tree.total[column][node];
       return (
         <>
-          <div className="tooltip-title">{tree.frames.name[frame]}</div>
-          {tree.frames.file[frame] && <div className="tooltip-file">{tree.frames.file[frame]}</div>}
+          <TooltipTitle tree={tree} frame={frame} />
           <table>
             <tbody>
-              <tr>
-                <th scope="row">Self</th>
-                <td data-testid="tooltip-self">{formatValue(self, unit)}</td>
-                <td>{formatPercent(self, percentOf)}</td>
-              </tr>
-              <tr>
-                <th scope="row">Total</th>
-                <td data-testid="tooltip-total">{formatValue(total, unit)}</td>
-                <td>{formatPercent(total, percentOf)}</td>
-              </tr>
-              {stats && node !== 0 && (
-                <tr>
-                  <th scope="row">Function total</th>
-                  <td>{formatValue(stats.total[frame], unit)}</td>
-                  <td>{formatPercent(stats.total[frame], percentOf)}</td>
-                </tr>
-              )}
+              <ValueRow label="Self" value={self} unit={unit} percentOf={percentOf} testId="tooltip-self" />
+              <ValueRow label="Total" value={total} unit={unit} percentOf={percentOf} testId="tooltip-total" />
+              {stats && node !== 0 && <ValueRow label="Function total" value={stats.total[frame]} unit={unit} percentOf={percentOf} />}
             </tbody>
           </table>
         </>

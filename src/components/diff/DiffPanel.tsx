@@ -8,7 +8,7 @@ import { changeStatus, diffSetup, nodeDiff, regressionRows } from '../../profile
 import type { DiffSetup, NodeDiff, RegressionRow } from '../../profile/diff.ts';
 import { valuePerSample } from '../../profile/model.ts';
 import { findFramePath, framePath } from '../../profile/navigation.ts';
-import { formatDelta, formatPercent, formatValue } from '../../profile/units.ts';
+import { formatDelta } from '../../profile/units.ts';
 import { diffFill } from '../../render/diff-colors.ts';
 import { computeStarts } from '../../render/scene.ts';
 import { selectedTypeIndex, statsFor } from '../../state/derived.ts';
@@ -19,6 +19,7 @@ import { FlameGraph } from '../FlameGraph.tsx';
 import { useHighlight } from '../useHighlight.ts';
 import { useTheme } from '../useTheme.ts';
 import { useTextColor } from '../useFrameStyle.tsx';
+import { TooltipTitle, ValueRow } from '../TooltipParts.tsx';
 import { DiffHeader } from './DiffHeader.tsx';
 import { RegressionsTable } from './RegressionsTable.tsx';
 
@@ -106,20 +107,17 @@ function DiffContent({ tree, groups, loading }: { tree: CallTree; groups: Profil
       const status = changeStatus(setup, rawBaseline[node], c);
       return (
         <>
-          <div className="tooltip-title">{tree.frames.name[frame]}</div>
-          {tree.frames.file[frame] && <div className="tooltip-file">{tree.frames.file[frame]}</div>}
+          <TooltipTitle tree={tree} frame={frame} />
           <table>
             <tbody>
-              <tr>
-                <th scope="row">Baseline{mode === 'relative' ? ' (normalized)' : ''}</th>
-                <td data-testid="tooltip-baseline">{formatValue(b, unit)}</td>
-                <td>{formatPercent(b, setup.comparisonTotal)}</td>
-              </tr>
-              <tr>
-                <th scope="row">Comparison</th>
-                <td data-testid="tooltip-comparison">{formatValue(c, unit)}</td>
-                <td>{formatPercent(c, setup.comparisonTotal)}</td>
-              </tr>
+              <ValueRow
+                label={`Baseline${mode === 'relative' ? ' (normalized)' : ''}`}
+                value={b}
+                unit={unit}
+                percentOf={setup.comparisonTotal}
+                testId="tooltip-baseline"
+              />
+              <ValueRow label="Comparison" value={c} unit={unit} percentOf={setup.comparisonTotal} testId="tooltip-comparison" />
               <tr>
                 <th scope="row">Delta</th>
                 <td data-testid="tooltip-delta">{formatDelta(c - b, unit)}</td>
