@@ -41,8 +41,11 @@ export interface FlameGraphProps {
   testId?: string;
   /** called after the first paint of each new tree */
   onFirstPaint?(tree: CallTree): void;
+  /** what the graph shows; the keyboard hint is added here, where the keys are handled */
   ariaLabel: string;
 }
+
+const KEYBOARD_HINT = 'Arrow keys move between frames, Enter zooms, Escape resets.';
 
 interface Size {
   width: number;
@@ -300,7 +303,7 @@ export function FlameGraph(props: FlameGraphProps) {
       ref={wrapperRef}
       tabIndex={0}
       role="application"
-      aria-label={props.ariaLabel}
+      aria-label={`${props.ariaLabel}. ${KEYBOARD_HINT}`}
       aria-roledescription="flame graph"
       onKeyDown={onKeyDown}
       onFocus={() => {

@@ -80,7 +80,7 @@ export function ProfilePanel({ tree, groups, status, showGraph, orientation }: P
             status={status === 'loading' ? 'loading' : 'ready'}
             rootTotal={rootTotal}
             onFirstPaint={setTableReadyFor}
-            ariaLabel={`${orientation === 'flame' ? 'Flame graph' : 'Icicle graph'} of ${tree.sampleTypes[type].type}. Arrow keys move between frames, Enter zooms, Escape resets.`}
+            ariaLabel={`${orientation === 'flame' ? 'Flame graph' : 'Icicle graph'} of ${tree.sampleTypes[type].type}`}
           />
         </section>
       )}

@@ -98,7 +98,7 @@ function SandwichGraph({ tree, column, unit, percentOf, orientation, status, tes
       status={status === 'loading' ? 'loading' : 'ready'}
       rootTotal={tree.total[column][0]}
       testId={testId}
-      ariaLabel={`${label}. Arrow keys move between frames, Enter zooms, Escape resets.`}
+      ariaLabel={label}
     />
   );
 }

@@ -159,7 +159,7 @@ function DiffContent({ tree, groups, loading }: { tree: CallTree; groups: Profil
             tooltip={tooltip}
             status={loading ? 'loading' : 'ready'}
             rootTotal={setup.comparisonTotal}
-            ariaLabel="Diff flame graph: red frames grew, green shrank, grey changed within noise. Arrow keys move, Enter zooms, Escape resets."
+            ariaLabel="Diff flame graph: red frames grew, green shrank, grey changed within noise"
           />
         </section>
         <RegressionsTable rows={rows} unit={unit} comparisonTotal={setup.comparisonTotal} picked={picked} onPick={onPick} />
