@@ -5,6 +5,7 @@ import { App } from './App.tsx';
 import './styles.css';
 import { applyInitialLink } from './state/url-sync.ts';
 import { prewarmWorker } from './state/session.ts';
+import { prewarmCanvasText } from './components/canvas-text.ts';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -28,3 +29,5 @@ createRoot(document.getElementById('root')!).render(
 
 // After the first render: the worker loads while the person finds a file to drop.
 setTimeout(prewarmWorker, 0);
+// The label font's first use on a canvas is slow in a fresh tab: pay it now, not in the first paint.
+setTimeout(prewarmCanvasText, 0);

@@ -16,6 +16,7 @@ import type { Theme } from '../render/theme.ts';
 import { clampScroll, ROW_HEIGHT, rowTop } from '../render/viewport.ts';
 import type { Orientation, Viewport } from '../render/viewport.ts';
 import { Tooltip } from './Tooltip.tsx';
+import { measureCharWidth } from './canvas-text.ts';
 
 const MAX_PAINT_MEASURES = 5000;
 let paintCount = 0;
@@ -99,21 +100,6 @@ function fitCanvas(canvas: HTMLCanvasElement, width: number, height: number): bo
   canvas.width = pixelWidth;
   canvas.height = pixelHeight;
   return true;
-}
-
-/** Width of one label character per font, measured once (a canvas and a font lookup each time otherwise). */
-const charWidths = new Map<string, number>();
-
-function measureCharWidth(theme: Theme): number {
-  let width = charWidths.get(theme.font);
-  if (width === undefined) {
-    const context = document.createElement('canvas').getContext('2d');
-    if (!context) return theme.fontSize * 0.6;
-    context.font = theme.font;
-    width = context.measureText('MMMMMMMMMM').width / 10;
-    charWidths.set(theme.font, width);
-  }
-  return width;
 }
 
 export function FlameGraph(props: FlameGraphProps) {
