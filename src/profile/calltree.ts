@@ -12,11 +12,11 @@
  * node not shared with the previous sample's path; one pass to add the sample values.
  */
 import { FrameInterner, ROOT_FRAME, locationFrames } from './frames.ts';
-import type { FrameTable, GroupBy } from './frames.ts';
+import type { FrameTable, GroupBy, LocationFrames } from './frames.ts';
 import { isInstantaneous } from './model.ts';
 import type { Profile, SampleType } from './model.ts';
-import { growI32 } from './growable.ts';
 import { createScratch, decodeStackIds } from './stacks.ts';
+import type { IdScratch } from './stacks.ts';
 import { TreeNodes } from './tree-nodes.ts';
 
 export interface CallTree {
@@ -93,10 +93,9 @@ export function buildCallTree(input: CallTreeInput): CallTree {
   input.groups.forEach((group, g) => {
     const latest = latestProfile(group);
     for (const profile of group) {
-      const include = (type: SampleType) => profile === latest || !isInstantaneous(type);
       const placed = sampleNodes[p++];
       for (let s = 0; s < placed.length; s++) placed[s] = shape.position[placed[s]];
-      addSampleValues(profile, placed, sampleTypes, self, g * sampleTypes.length, include);
+      addSampleValues(profile, placed, sampleTypes, self, g * sampleTypes.length, profile === latest);
     }
   });
 
@@ -112,68 +111,114 @@ export function latestProfile(group: Profile[]): Profile | undefined {
 
 /**
  * The node of each sample, from its stack's location ids read in the pprof bytes, root
- * first, each location expanded into its inlined frames.
- *
+ * first, each location expanded into its inlined frames. Walked in blocks, with progress
+ * reported between them (see StackWalk).
+ */
+function walkSamples(profile: Profile, interner: FrameInterner, tree: TreeNodes, root: number, onProgress: (walked: number) => void): Int32Array {
+  const walk = new StackWalk(profile, locationFrames(profile, interner), tree, root);
+  for (let block = 0; block < profile.sampleCount; block += PROGRESS_EVERY_SAMPLES) {
+    onProgress(block);
+    walk.run(block, Math.min(profile.sampleCount, block + PROGRESS_EVERY_SAMPLES));
+  }
+  return walk.nodes;
+}
+
+/**
  * Consecutive samples usually share most of their root-side path (92% of location
  * references in node-tsc-large). Ids are stored leaf first, so a shared root-side path is
  * a shared byte suffix: comparing the bytes of this sample and the previous one from the
  * end (four at a time) finds the shared ids without decoding them, and only the rest is
  * decoded and interned. Where each id of the previous path starts, counted from the end
  * of its bytes, tells how many whole ids the shared bytes hold.
+ *
+ * Written for the JIT as much as for the reader: the hot loop is a method called once per
+ * block (optimized as a whole after the worker's warm-up, instead of replaced on the stack
+ * mid-loop), it calls no callback, and its arrays are sized for the longest stack up front
+ * (an id takes at least a byte), so no branch the warm-up has not taken can deoptimize it
+ * in the middle of a load.
  */
-function walkSamples(profile: Profile, interner: FrameInterner, tree: TreeNodes, root: number, onProgress: (walked: number) => void): Int32Array {
-  const { offsets, frames } = locationFrames(profile, interner);
-  const { stackBytes: bytes, stackStart, stackEnd, locationIndex } = profile;
-  const words = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const scratch = createScratch();
+class StackWalk {
+  /** the node of each sample */
+  readonly nodes: Int32Array;
+  private readonly profile: Profile;
+  private readonly frames: LocationFrames;
+  private readonly tree: TreeNodes;
+  private readonly root: number;
+  private readonly words: DataView;
+  private readonly scratch: IdScratch;
   /** the previous sample's path, root side first: node reached, and its id's start as bytes before the stack's end */
-  let pathNodes = new Int32Array(256);
-  let pathOffsets = new Int32Array(256);
-  let pathDepth = 0;
-  let previousStart = 0;
-  let previousEnd = 0;
-  const nodes = new Int32Array(profile.sampleCount);
-  for (let s = 0; s < profile.sampleCount; s++) {
-    const start = stackStart[s];
-    const end = stackEnd[s];
-    let a = end;
-    let b = previousEnd;
-    while (a - 4 >= start && b - 4 >= previousStart && words.getInt32(a - 4) === words.getInt32(b - 4)) {
-      a -= 4;
-      b -= 4;
-    }
-    while (a > start && b > previousStart && bytes[a - 1] === bytes[b - 1]) {
-      a--;
-      b--;
-    }
-    const sharedBytes = end - a;
-    let shared = sharedIds(pathOffsets, pathDepth, sharedBytes);
-    // An id starting exactly where the shared bytes do is whole here only if a varint ends right before it.
-    if (shared > 0 && pathOffsets[shared - 1] === sharedBytes && a > start && bytes[a - 1] >= 0x80) shared--;
-    const freshEnd = shared > 0 ? end - pathOffsets[shared - 1] : end;
+  private readonly pathNodes: Int32Array;
+  private readonly pathOffsets: Int32Array;
+  private pathDepth = 0;
+  private previousStart = 0;
+  private previousEnd = 0;
 
-    const fresh = decodeStackIds(bytes, start, freshEnd, scratch);
-    const depth = shared + fresh;
-    if (depth > pathNodes.length) {
-      pathNodes = growI32(pathNodes, depth);
-      pathOffsets = growI32(pathOffsets, depth);
-    }
-    let node = shared > 0 ? pathNodes[shared - 1] : root;
-    const { ids, starts } = scratch;
-    for (let k = 0; k < fresh; k++) {
-      const loc = locationIndex.require(ids[fresh - 1 - k], 'a sample');
-      // Frames are stored innermost first; the tree goes from the caller inwards.
-      for (let f = offsets[loc + 1] - 1; f >= offsets[loc]; f--) node = tree.child(node, frames[f]);
-      pathNodes[shared + k] = node;
-      pathOffsets[shared + k] = end - starts[fresh - 1 - k];
-    }
-    pathDepth = depth;
-    previousStart = start;
-    previousEnd = end;
-    nodes[s] = node;
-    if ((s & (PROGRESS_EVERY_SAMPLES - 1)) === PROGRESS_EVERY_SAMPLES - 1) onProgress(s + 1);
+  constructor(profile: Profile, frames: LocationFrames, tree: TreeNodes, root: number) {
+    this.profile = profile;
+    this.frames = frames;
+    this.tree = tree;
+    this.root = root;
+    const bytes = profile.stackBytes;
+    this.words = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    const capacity = longestStackBytes(profile) + 1;
+    this.scratch = createScratch(capacity);
+    this.pathNodes = new Int32Array(capacity);
+    this.pathOffsets = new Int32Array(capacity);
+    this.nodes = new Int32Array(profile.sampleCount);
   }
-  return nodes;
+
+  /** Places samples [from, to), each after the one before it. */
+  run(from: number, to: number): void {
+    const { stackBytes: bytes, stackStart, stackEnd, locationIndex } = this.profile;
+    const { offsets, frames } = this.frames;
+    const { words, scratch, pathNodes, pathOffsets, tree, root, nodes } = this;
+    let pathDepth = this.pathDepth;
+    let previousStart = this.previousStart;
+    let previousEnd = this.previousEnd;
+    for (let s = from; s < to; s++) {
+      const start = stackStart[s];
+      const end = stackEnd[s];
+      let a = end;
+      let b = previousEnd;
+      while (a - 4 >= start && b - 4 >= previousStart && words.getInt32(a - 4) === words.getInt32(b - 4)) {
+        a -= 4;
+        b -= 4;
+      }
+      while (a > start && b > previousStart && bytes[a - 1] === bytes[b - 1]) {
+        a--;
+        b--;
+      }
+      const sharedBytes = end - a;
+      let shared = sharedIds(pathOffsets, pathDepth, sharedBytes);
+      // An id starting exactly where the shared bytes do is whole here only if a varint ends right before it.
+      if (shared > 0 && pathOffsets[shared - 1] === sharedBytes && a > start && bytes[a - 1] >= 0x80) shared--;
+      const freshEnd = shared > 0 ? end - pathOffsets[shared - 1] : end;
+
+      const fresh = decodeStackIds(bytes, start, freshEnd, scratch);
+      let node = shared > 0 ? pathNodes[shared - 1] : root;
+      const { ids, starts } = scratch;
+      for (let k = 0; k < fresh; k++) {
+        const loc = locationIndex.require(ids[fresh - 1 - k], 'a sample');
+        // Frames are stored innermost first; the tree goes from the caller inwards.
+        for (let f = offsets[loc + 1] - 1; f >= offsets[loc]; f--) node = tree.child(node, frames[f]);
+        pathNodes[shared + k] = node;
+        pathOffsets[shared + k] = end - starts[fresh - 1 - k];
+      }
+      pathDepth = shared + fresh;
+      previousStart = start;
+      previousEnd = end;
+      nodes[s] = node;
+    }
+    this.pathDepth = pathDepth;
+    this.previousStart = previousStart;
+    this.previousEnd = previousEnd;
+  }
+}
+
+function longestStackBytes(profile: Profile): number {
+  let longest = 0;
+  for (let s = 0; s < profile.sampleCount; s++) longest = Math.max(longest, profile.stackEnd[s] - profile.stackStart[s]);
+  return longest;
 }
 
 /** How many ids of the path start within the last `sharedBytes` bytes (offsets grow with depth). */
@@ -194,13 +239,13 @@ function addSampleValues(
   sampleTypes: SampleType[],
   self: Float64Array[],
   firstColumn: number,
-  include: (type: SampleType) => boolean,
+  isLatest: boolean,
 ): void {
   const types = profile.sampleTypes.length;
   const values = profile.values;
   for (let t = 0; t < types; t++) {
     const own = profile.sampleTypes[t];
-    if (!include(own)) continue;
+    if (!isLatest && isInstantaneous(own)) continue;
     const column = self[firstColumn + sampleTypes.findIndex((u) => u.type === own.type && u.unit === own.unit)];
     for (let s = 0; s < profile.sampleCount; s++) column[sampleNodes[s]] += values[s * types + t];
   }
@@ -228,18 +273,14 @@ export interface PreorderShape {
 export function preorderShape(frames: FrameTable, parent: Int32Array, frame: Int32Array, scratch: Int32Array[] = []): PreorderShape {
   const n = parent.length;
   const rank = frameRanks(frames.name);
-  const reuse = (index: number, length: number) => {
-    const array = scratch[index];
-    return array && array.length >= length ? array.subarray(0, length).fill(0) : new Int32Array(length);
-  };
 
   // Children grouped by parent: block p is children[childStart[p], childStart[p + 1]).
-  const childStart = reuse(0, n + 1);
+  const childStart = zeroedScratch(scratch[0], n + 1);
   for (let i = 1; i < n; i++) childStart[parent[i]]++;
   let sum = 0;
   for (let p = 0; p < n; p++) childStart[p] = sum += childStart[p];
   childStart[n] = sum;
-  const children = reuse(1, Math.max(0, n - 1));
+  const children = zeroedScratch(scratch[1], Math.max(0, n - 1));
   // Filling from the back moves each block's end to its start: no cursor array needed.
   for (let i = n - 1; i >= 1; i--) children[--childStart[parent[i]]] = i;
   for (let p = 0; p < n; p++) sortByRank(children, childStart[p], childStart[p + 1], frame, rank);
@@ -249,8 +290,10 @@ export function preorderShape(frames: FrameTable, parent: Int32Array, frame: Int
   const outParent = new Int32Array(n);
   const depth = new Int32Array(n);
   const subtreeEnd = new Int32Array(n);
-  let stackNode = new Int32Array(64);
-  let stackCursor = new Int32Array(64);
+  // As deep as the tree can be, so the walk never grows them; only the pages the real depth
+  // reaches are ever touched.
+  const stackNode = new Int32Array(n + 1);
+  const stackCursor = new Int32Array(n + 1);
   let maxDepth = 0;
   let next = 0;
   if (n > 0) {
@@ -274,10 +317,6 @@ export function preorderShape(frames: FrameTable, parent: Int32Array, frame: Int
       outParent[at] = position[node];
       depth[at] = top;
       if (top > maxDepth) maxDepth = top;
-      if (top === stackNode.length) {
-        stackNode = growI32(stackNode, top + 1);
-        stackCursor = growI32(stackCursor, top + 1);
-      }
       stackNode[top] = child;
       stackCursor[top] = childStart[child];
       top++;
@@ -287,6 +326,11 @@ export function preorderShape(frames: FrameTable, parent: Int32Array, frame: Int
     }
   }
   return { position, frame: outFrame, parent: outParent, depth, subtreeEnd, maxDepth };
+}
+
+/** `length` zeros: in `array` when it is large enough (memory already touched), new otherwise. */
+function zeroedScratch(array: Int32Array | undefined, length: number): Int32Array {
+  return array && array.length >= length ? array.subarray(0, length).fill(0) : new Int32Array(length);
 }
 
 /** Children are few per node: insertion sort by name rank, a real sort for the rare wide node. */
