@@ -141,7 +141,8 @@ export class TreeNodes {
 
   private growSlots(): void {
     const old = this.slots;
-    const size = Math.max(1024, (this.mask + 1) * 2);
+    // Starts small: most trees have a few wide nodes of a few dozen children each.
+    const size = Math.max(64, (this.mask + 1) * 2);
     this.slots = new Int32Array(size * 2);
     this.mask = size - 1;
     for (let i = 0; i < old.length; i += 2) {
