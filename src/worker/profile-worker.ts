@@ -17,6 +17,7 @@ import type { Profile } from '../profile/model.ts';
 import type { BuiltTree, LoadFailure, ProfileSummary, TreeDerived, WorkerRequest, WorkerResponse, WorkerSpan } from './protocol.ts';
 import type { GroupBy } from '../profile/frames.ts';
 import { treeTransferables } from './protocol.ts';
+import { warmUpProfileFile } from './warm-up-profile.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -145,26 +146,25 @@ function tree(request: Extract<WorkerRequest, { type: 'tree' }>): void {
 }
 
 /**
- * Runs the whole pipeline on the small example profile a few times when the worker
- * starts, so the JIT has seen and optimized the hot loops before a person's file arrives:
- * measured on node-tsc-large, a cold first load spends about half its time in code that
- * is not optimized yet. Off the main thread, bounded in time; failures are ignored.
+ * Runs the whole pipeline on a small synthetic profile a few times when the worker
+ * starts, so the JIT has seen and optimized the hot loops, and every branch in them,
+ * before a person's file arrives: measured on node-tsc-large, a cold first load spends
+ * about half its time in code that is not optimized yet. Off the main thread, bounded in
+ * time; failures are ignored.
  */
 const WARM_UP_BUDGET_MS = 400;
-const WARM_UP_ROUNDS = 12;
+const WARM_UP_ROUNDS = 30;
 
 const warmUp = (async () => {
   try {
-    const response = await fetch(new URL(`${import.meta.env.BASE_URL}examples/go-regexp.cpu.pb.gz`, self.location.origin));
-    if (!response.ok) return;
-    const example = await response.blob();
+    const example = await warmUpProfileFile();
     const started = performance.now();
     for (let round = 0; round < WARM_UP_ROUNDS && performance.now() - started < WARM_UP_BUDGET_MS; round++) {
       const { profile } = await loadProfile(example);
       deriveColumns(buildCallTree({ groups: [[profile]], groupBy: 'function' }), profile.defaultSampleType);
     }
   } catch {
-    // No example (a custom deployment): the first real load warms up instead.
+    // A warm-up that fails costs nothing but speed: the first real load warms up instead.
   }
   post({ type: 'ready', requestId: 0 });
 })();
