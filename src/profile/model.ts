@@ -87,13 +87,15 @@ export interface Profile {
 /** Sum of each sample type over all samples. */
 export function sampleTotals(profile: Profile): number[] {
   const types = profile.sampleTypes.length;
-  const totals = new Array<number>(types).fill(0);
+  // A typed accumulator: sums outgrow small integers, and a plain array changing its
+  // element kind mid-loop sends the loop back to unoptimized code.
+  const totals = new Float64Array(types);
   const values = profile.values;
   for (let i = 0; i < profile.sampleCount; i++) {
     const row = i * types;
     for (let t = 0; t < types; t++) totals[t] += values[row + t];
   }
-  return totals;
+  return Array.from(totals);
 }
 
 function isZeroSample(profile: Profile, sample: number): boolean {

@@ -160,7 +160,8 @@ const warmUp = (async () => {
     const example = await warmUpProfileFile();
     const started = performance.now();
     for (let round = 0; round < WARM_UP_ROUNDS && performance.now() - started < WARM_UP_BUDGET_MS; round++) {
-      const { profile } = await loadProfile(example);
+      const { profile, rawBytes } = await loadProfile(example);
+      summarize(0, 'warm-up', profile, rawBytes, 0);
       deriveColumns(buildCallTree({ groups: [[profile]], groupBy: 'function' }), profile.defaultSampleType);
     }
   } catch {
