@@ -82,7 +82,8 @@ export function buildCallTree(input: CallTreeInput): CallTree {
   });
 
   const { parent: creationParent, frame: creationFrame, scratch } = nodes.finish();
-  const shape = preorderShape(interner.table, creationParent, creationFrame, scratch);
+  // The creation-order parents are not needed after the layout, which can reuse them.
+  const shape = preorderShape(interner.table, creationParent, creationFrame, [...scratch, creationParent]);
   const n = shape.frame.length;
   const self = Array.from({ length: input.groups.length * sampleTypes.length }, () => new Float64Array(n));
 
@@ -265,10 +266,11 @@ export interface PreorderShape {
 /**
  * Lays out a tree built in creation order (node 0 the root, every parent created before
  * its children) in preorder with children sorted by frame name. Memory is what page
- * faults cost here, so temporaries are few (and `scratch`, arrays the caller no longer
- * needs, is used for them when large enough): one counting sort groups children by
- * parent, small groups are insertion-sorted by name rank, and the walk keeps a stack only
- * as deep as the tree.
+ * faults cost here, so temporaries are few, and `scratch` (arrays the caller no longer
+ * needs: two for the grouping, one for `position`, which may be `parent` itself) is used
+ * for them when large enough: one counting sort groups children by parent, small groups
+ * are insertion-sorted by name rank, and the walk's stack touches only as many pages as
+ * the tree is deep.
  */
 export function preorderShape(frames: FrameTable, parent: Int32Array, frame: Int32Array, scratch: Int32Array[] = []): PreorderShape {
   const n = parent.length;
@@ -285,7 +287,8 @@ export function preorderShape(frames: FrameTable, parent: Int32Array, frame: Int
   for (let i = n - 1; i >= 1; i--) children[--childStart[parent[i]]] = i;
   for (let p = 0; p < n; p++) sortByRank(children, childStart[p], childStart[p + 1], frame, rank);
 
-  const position = new Int32Array(n);
+  // `parent` is not read past this point, so scratch[2] may be `parent` itself.
+  const position = zeroedScratch(scratch[2], n);
   const outFrame = new Int32Array(n);
   const outParent = new Int32Array(n);
   const depth = new Int32Array(n);
