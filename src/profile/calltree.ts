@@ -248,8 +248,17 @@ function addSampleValues(
     const own = profile.sampleTypes[t];
     if (!isLatest && isInstantaneous(own)) continue;
     const column = self[firstColumn + sampleTypes.findIndex((u) => u.type === own.type && u.unit === own.unit)];
-    for (let s = 0; s < profile.sampleCount; s++) column[sampleNodes[s]] += values[s * types + t];
+    addColumn(column, sampleNodes, values, types, t);
   }
+}
+
+/**
+ * One sample type's values onto their nodes. A function of its own, like the totals pass
+ * below: a loop the JIT compiles while it runs loses that code each time the loop ends,
+ * and these run once per column.
+ */
+function addColumn(column: Float64Array, sampleNodes: Int32Array, values: Float64Array, stride: number, offset: number): void {
+  for (let s = 0; s < sampleNodes.length; s++) column[sampleNodes[s]] += values[s * stride + offset];
 }
 
 /** A tree's structure in preorder, and where each creation-order node went. */
@@ -359,21 +368,25 @@ function sortByRank(children: Int32Array, from: number, to: number, frame: Int32
 export function finishTree(frames: FrameTable, sampleTypes: SampleType[], groups: number, shape: PreorderShape, self: Float64Array[]): CallTree {
   const n = shape.frame.length;
   const total = self.map((column) => column.slice());
-  const parent = shape.parent;
-  for (const column of total) for (let i = n - 1; i > 0; i--) column[parent[i]] += column[i];
+  for (const column of total) addChildren(column, shape.parent);
   return {
     frames,
     sampleTypes,
     groups,
     nodeCount: n,
     frame: shape.frame,
-    parent,
+    parent: shape.parent,
     depth: shape.depth,
     subtreeEnd: shape.subtreeEnd,
     maxDepth: shape.maxDepth,
     self,
     total,
   };
+}
+
+/** Adds every node's value to its parent's, leaves first (parents precede children in preorder). */
+function addChildren(column: Float64Array, parent: Int32Array): void {
+  for (let i = column.length - 1; i > 0; i--) column[parent[i]] += column[i];
 }
 
 /** Builds a tree from creation-order columns (used by the sandwich view's trees). */
