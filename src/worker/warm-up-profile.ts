@@ -17,6 +17,9 @@ const ENTRY_FUNCTIONS = 300;
 const MIDDLE_FUNCTIONS = 300;
 const DEEPEST_STACK = 320;
 const UNSYMBOLIZED_LOCATION = 999_999;
+/** Location ids of one and two varint bytes that end in the same byte (see the samples). */
+const SHORT_LEAF_ID = 3;
+const LONG_LEAF_ID = 386;
 
 /** protobuf wire writer for the few shapes a profile needs; numbers up to 2^53, bigint beyond. */
 class Wire {
@@ -119,15 +122,20 @@ export function warmUpProfileBytes(): Uint8Array<ArrayBuffer> {
   const functions = ENTRY_FUNCTIONS + MIDDLE_FUNCTIONS;
   const path: number[] = [];
   for (let i = 0; i < SAMPLES; i++) {
-    // Runs of three samples share an entry point and most of the path, as real stacks do.
-    const entry = 1 + ((Math.floor(i / 3) * 31) % ENTRY_FUNCTIONS);
-    const depth = i % 200 === 199 ? DEEPEST_STACK : 3 + ((i * 7919) % 40);
+    // Runs of three samples share their path but for the leaf, as real stacks share most of theirs.
+    const run = Math.floor(i / 3);
+    const entry = 1 + ((run * 31) % ENTRY_FUNCTIONS);
+    const depth = run % 60 === 59 ? DEEPEST_STACK : 3 + ((run * 7919) % 40);
     path.length = 0;
     path.push(entry);
-    for (let d = 1; d < depth; d++) path.push(ENTRY_FUNCTIONS + 1 + ((entry * 7 + d * 13 + (d === depth - 1 ? i % 50 : 0)) % MIDDLE_FUNCTIONS));
-    // Leaf first, as profile.proto stores them.
+    for (let d = 1; d < depth; d++) path.push(ENTRY_FUNCTIONS + 1 + ((entry * 7 + d * 13 + (d === depth - 1 ? run % 50 : 0)) % MIDDLE_FUNCTIONS));
+    // Leaf first, as profile.proto stores them. The second and third sample of a run end in
+    // ids whose last bytes are equal (3 is 0x03; 386 is 0x82 0x03): the shared byte suffix
+    // then starts inside a varint, a case the tree walk must catch.
     ids.reset();
-    if (i % 50 === 0) ids.small(UNSYMBOLIZED_LOCATION);
+    if (i % 3 === 1) ids.small(SHORT_LEAF_ID);
+    if (i % 3 === 2) ids.small(LONG_LEAF_ID);
+    if (run % 50 === 0) ids.small(UNSYMBOLIZED_LOCATION);
     for (let d = path.length - 1; d >= 0; d--) ids.small(locationId(path[d]));
     values.reset().small(1).varint(i % 97 === 0 ? 5_000_000_000 : 10_000_000);
     label.reset();
