@@ -95,12 +95,17 @@ export function buildCallTree(input: CallTreeInput): CallTree {
     const latest = latestProfile(group);
     for (const profile of group) {
       const placed = sampleNodes[p++];
-      for (let s = 0; s < placed.length; s++) placed[s] = shape.position[placed[s]];
+      toPreorder(placed, shape.position);
       addSampleValues(profile, placed, sampleTypes, self, g * sampleTypes.length, profile === latest);
     }
   });
 
   return finishTree(interner.table, sampleTypes, input.groups.length, shape, self);
+}
+
+/** Creation-order node indices -> preorder ones, in place. */
+function toPreorder(nodes: Int32Array, position: Int32Array): void {
+  for (let s = 0; s < nodes.length; s++) nodes[s] = position[nodes[s]];
 }
 
 /** The profile with the latest `time_nanos` (the last one listed among equals). */
