@@ -115,12 +115,16 @@ export async function openInputs(files: FileInput[], origin: string): Promise<Pr
   const previous = [...store().files.map((p) => p.id), ...backendProfiles.main, ...backendProfiles.diff];
   backendProfiles.main = [];
   backendProfiles.diff = [];
+  // The files go to the worker before the page shows "loading": that render then runs
+  // while the worker reads, not before it starts. (Messages keep their order: the old
+  // profiles are released first.)
+  const released = worker.release(previous);
+  const groupBy = useViewStore.getState().groupBy;
+  const decoding = decode(files, groupBy);
   store().setSource('files', origin);
   store().setSlot('main', { status: 'loading' });
   try {
-    await worker.release(previous);
-    const groupBy = useViewStore.getState().groupBy;
-    const { profiles, built } = await decode(files, groupBy);
+    const [, { profiles, built }] = await Promise.all([released, decoding]);
     if (myEpoch !== epoch) return [];
     performance.mark('flamelens:decoded');
     const usable = profiles.filter((p) => p.sampleCount > 0);
