@@ -29,6 +29,10 @@ async function declaredSize(blob: Blob): Promise<number> {
   return (tail[0] | (tail[1] << 8) | (tail[2] << 16) | (tail[3] << 24)) >>> 0;
 }
 
+async function startsLikeGzip(blob: Blob): Promise<boolean> {
+  return isGzip(new Uint8Array(await blob.slice(0, 2).arrayBuffer()));
+}
+
 function inflateError(error: unknown): ProfileError {
   if (error instanceof ProfileError) return error;
   const message = error instanceof Error ? error.message : String(error);
@@ -39,9 +43,9 @@ function inflateError(error: unknown): ProfileError {
 }
 
 /** Inflates a gzipped blob (a dropped File streams from disk: it is never read whole first). */
-export async function inflate(blob: Blob, options: InflateOptions = {}): Promise<Uint8Array> {
+export async function inflate(blob: Blob, options: InflateOptions = {}, declared: Promise<number> = declaredSize(blob)): Promise<Uint8Array> {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_INFLATED_BYTES;
-  const hint = await declaredSize(blob);
+  const hint = await declared;
   // Trust the trailer for the first allocation only when it is plausible; grow otherwise.
   let out = new Uint8Array(hint > 0 && hint <= maxBytes ? hint : Math.min(maxBytes, Math.max(1 << 16, blob.size * 4)));
   let length = 0;
@@ -74,7 +78,10 @@ export async function inflate(blob: Blob, options: InflateOptions = {}): Promise
 /** Raw pprof bytes from a file: inflated when gzipped, read as-is otherwise. */
 export async function rawPprofBytes(blob: Blob, options: InflateOptions = {}): Promise<Uint8Array> {
   if (blob.size === 0) throw new ProfileError('not-pprof', 'not a pprof profile: the file is empty');
-  if (isGzip(new Uint8Array(await blob.slice(0, 2).arrayBuffer()))) return inflate(blob, options);
+  // Both ends of the file are read at once: each read is a round trip to the browser.
+  const declared = declaredSize(blob);
+  declared.catch(() => undefined);
+  if (await startsLikeGzip(blob)) return inflate(blob, options, declared);
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_INFLATED_BYTES;
   if (blob.size > maxBytes) throw new ProfileError('too-large', `profile too large: more than ${formatMiB(maxBytes)}`);
   return new Uint8Array(await blob.arrayBuffer());
