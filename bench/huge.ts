@@ -5,7 +5,7 @@
  */
 import type { Browser } from 'playwright';
 import { PRESET_SIZES } from './generate-profile.ts';
-import { forgetGenerated, generatedProfile, writeGeneratedFile } from './inputs.ts';
+import { generatedFileApart } from './inputs.ts';
 import { measureLoad } from './load.ts';
 import { log } from './log.ts';
 import { PROGRESS_PROBE } from './page-scripts.ts';
@@ -19,10 +19,8 @@ const SECTION = 'browser: the 100 MB profile in Flamelens';
 const TIMEOUT_MS = 300_000;
 
 export async function runHuge(browser: Browser, app: Tool, tempDir: string): Promise<Row[]> {
-  const input = generatedProfile('huge');
-  const file = writeGeneratedFile('huge', tempDir);
-  forgetGenerated('huge');
-  const what = `generated huge (${fmtInt(PRESET_SIZES.huge)} samples, ${fmtMB(input.raw.length)} raw, ${fmtMB(input.gz.length)} gzipped)`;
+  const { path: file, rawBytes, gzBytes } = generatedFileApart('huge', tempDir);
+  const what = `generated huge (${fmtInt(PRESET_SIZES.huge)} samples, ${fmtMB(rawBytes)} raw, ${fmtMB(gzBytes)} gzipped)`;
   log(`huge: loading ${what} in the app`);
   let progress: BenchWindow['__benchProgress'] = undefined;
   try {
@@ -51,7 +49,7 @@ export async function runHuge(browser: Browser, app: Tool, tempDir: string): Pro
           ? `progress bar shown ${fmtMs(seen!.firstSeen! - run.t0)} after the file was chosen; ` +
             `${seen!.labels.length} updates: ${summarizeLabels(seen!.labels)}`
           : 'loaded, but no progress bar was seen',
-        data: { ms: run.ms, marks: run.marks, progress: seen, rawBytes: input.raw.length, gzBytes: input.gz.length },
+        data: { ms: run.ms, marks: run.marks, progress: seen, rawBytes, gzBytes },
       },
       {
         section: SECTION,

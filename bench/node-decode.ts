@@ -221,8 +221,8 @@ function measureGenerated(quick: boolean, rows: Row[]): PipelineResult[] {
     const input = generatedProfile(preset);
     log(`node: generated ${preset} (${fmtInt(stacks)} stacks) through the pipeline`);
     const result = measurePipeline(preset, `generated ${preset} (${fmtMB(input.raw.length)})`, input.gz, plan);
-    // The browser section needs the huge one again; the others can go.
-    if (preset !== 'huge') forgetGenerated(preset);
+    // The browser section makes its own file: nothing needs this one again.
+    forgetGenerated(preset);
     results.push(result);
     rows.push(decodeRow(result, `; gunzip ${fmtMs(result.gunzipMs.median)}`), treeRow(result));
   }
