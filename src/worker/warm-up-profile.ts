@@ -10,6 +10,7 @@
  * times, since V8 optimizes a function fully only after it has been called often, and
  * little garbage is left behind.
  */
+import { ProtoWriter, WireType } from '../sources/pyroscope/protowire.ts';
 
 const SAMPLES = 800;
 /** More root children than the tree's first hash table holds (48 at 3/4 load): it grows. */
@@ -21,85 +22,11 @@ const UNSYMBOLIZED_LOCATION = 999_999;
 const SHORT_LEAF_ID = 3;
 const LONG_LEAF_ID = 386;
 
-/** protobuf wire writer for the few shapes a profile needs; numbers up to 2^53, bigint beyond. */
-class Wire {
-  private buf: Uint8Array<ArrayBuffer>;
-  length = 0;
+/** Scratch messages, reused: a fresh writer per small message would make generation GC-bound. */
+const scratch = { pair: new ProtoWriter(), ids: new ProtoWriter(), values: new ProtoWriter(), label: new ProtoWriter(), sample: new ProtoWriter(), location: new ProtoWriter(), line: new ProtoWriter() };
 
-  constructor(capacity = 64) {
-    this.buf = new Uint8Array(capacity);
-  }
-
-  private room(extra: number): void {
-    if (this.length + extra <= this.buf.length) return;
-    const grown = new Uint8Array(Math.max(this.buf.length * 2, this.length + extra));
-    grown.set(this.buf.subarray(0, this.length));
-    this.buf = grown;
-  }
-
-  varint(value: number | bigint): this {
-    this.room(10);
-    let v = typeof value === 'bigint' ? value : BigInt(value);
-    while (v >= 0x80n) {
-      this.buf[this.length++] = Number(v & 0x7fn) | 0x80;
-      v >>= 7n;
-    }
-    this.buf[this.length++] = Number(v);
-    return this;
-  }
-
-  /** The common case, without BigInt: values below 2^31. */
-  small(value: number): this {
-    if (value >= 2 ** 31 || value < 0) return this.varint(value);
-    this.room(5);
-    let v = value;
-    while (v >= 0x80) {
-      this.buf[this.length++] = (v & 0x7f) | 0x80;
-      v >>>= 7;
-    }
-    this.buf[this.length++] = v;
-    return this;
-  }
-
-  field(field: number, value: number | bigint): this {
-    this.small(field << 3);
-    return typeof value === 'number' ? this.small(value) : this.varint(value);
-  }
-
-  bytesField(field: number, bytes: Uint8Array): this {
-    this.small((field << 3) | 2).small(bytes.length);
-    this.room(bytes.length);
-    this.buf.set(bytes, this.length);
-    this.length += bytes.length;
-    return this;
-  }
-
-  /** Writes `inner` as a nested message (its bytes are copied: `inner` can be reused after). */
-  message(field: number, inner: Wire): this {
-    return this.bytesField(field, inner.buf.subarray(0, inner.length));
-  }
-
-  reset(): this {
-    this.length = 0;
-    return this;
-  }
-
-  string(field: number, text: string): this {
-    return this.bytesField(field, utf8.encode(text));
-  }
-
-  finish(): Uint8Array<ArrayBuffer> {
-    return this.buf.slice(0, this.length);
-  }
-}
-
-const utf8 = new TextEncoder();
-
-/** Scratch messages, reused: a fresh typed array per small message would make generation GC-bound. */
-const scratch = { pair: new Wire(), ids: new Wire(), values: new Wire(), label: new Wire(), sample: new Wire(), location: new Wire(), line: new Wire() };
-
-function pair(into: Wire, first: number, second: number): Wire {
-  return into.reset().field(1, first).field(2, second);
+function pair(into: ProtoWriter, first: number, second: number): ProtoWriter {
+  return into.reset().varintField(1, first).varintField(2, second);
 }
 
 /** Names in the styles of the languages pprof profiles come from: each takes its own path where names are split into packages. */
@@ -126,7 +53,7 @@ export function warmUpProfileBytes(): Uint8Array<ArrayBuffer> {
     return index;
   };
   const { ids, values, label, sample, location, line } = scratch;
-  const out = new Wire(1 << 20);
+  const out = new ProtoWriter();
   out.message(1, pair(scratch.pair, str('samples'), str('count'))).message(1, pair(scratch.pair, str('cpu'), str('nanoseconds')));
 
   const functions = ENTRY_FUNCTIONS + MIDDLE_FUNCTIONS;
@@ -143,35 +70,35 @@ export function warmUpProfileBytes(): Uint8Array<ArrayBuffer> {
     // ids whose last bytes are equal (3 is 0x03; 386 is 0x82 0x03): the shared byte suffix
     // then starts inside a varint, a case the tree walk must catch.
     ids.reset();
-    if (i % 3 === 1) ids.small(SHORT_LEAF_ID);
-    if (i % 3 === 2) ids.small(LONG_LEAF_ID);
-    if (run % 50 === 0) ids.small(UNSYMBOLIZED_LOCATION);
-    for (let d = path.length - 1; d >= 0; d--) ids.small(locationId(path[d]));
-    values.reset().small(1).varint(i % 97 === 0 ? 5_000_000_000 : 10_000_000);
+    if (i % 3 === 1) ids.varint(SHORT_LEAF_ID);
+    if (i % 3 === 2) ids.varint(LONG_LEAF_ID);
+    if (run % 50 === 0) ids.varint(UNSYMBOLIZED_LOCATION);
+    for (let d = path.length - 1; d >= 0; d--) ids.varint(locationId(path[d]));
+    values.reset().varint(1).varint(i % 97 === 0 ? 5_000_000_000 : 10_000_000);
     label.reset();
-    if (i % 3 === 0) label.field(1, str('thread')).field(2, str(`worker-${i % 4}`));
-    else label.field(1, str('bytes')).field(3, i * 4096).field(4, str('bytes'));
+    if (i % 3 === 0) label.varintField(1, str('thread')).varintField(2, str(`worker-${i % 4}`));
+    else label.varintField(1, str('bytes')).varintField(3, i * 4096).varintField(4, str('bytes'));
     out.message(2, sample.reset().message(1, ids).message(2, values).message(3, label));
   }
 
-  out.message(3, location.reset().field(1, 1).field(2, 0x400000).field(3, 0x7fff_ffff_f000).field(5, str('/usr/local/bin/service')).field(6, str('a1b2c3d4')));
+  out.message(3, location.reset().varintField(1, 1).varintField(2, 0x400000).varintField(3, 0x7fff_ffff_f000).varintField(5, str('/usr/local/bin/service')).varintField(6, str('a1b2c3d4')));
   for (let f = 1; f <= functions; f++) {
-    location.reset().field(1, locationId(f)).field(2, 1).field(3, 0x7f00_0000_0000 + f * 64);
+    location.reset().varintField(1, locationId(f)).varintField(2, 1).varintField(3, 0x7f00_0000_0000 + f * 64);
     // Every eleventh call site has a function inlined into it: one location, two lines.
     if (f % 11 === 0) location.message(4, pair(line, 1 + (f % functions), 40));
     location.message(4, pair(line, f, 10 + (f % 300)));
     out.message(4, location);
     const name = functionName(f);
-    out.message(5, location.reset().field(1, f).field(2, str(name)).field(3, str(name)).field(4, str(`/src/pkg${f % 37}/file${f % 7}.go`)).field(5, f));
+    out.message(5, location.reset().varintField(1, f).varintField(2, str(name)).varintField(3, str(name)).varintField(4, str(`/src/pkg${f % 37}/file${f % 7}.go`)).varintField(5, f));
   }
-  out.message(4, location.reset().field(1, UNSYMBOLIZED_LOCATION).field(2, 1).field(3, 0x7f00_dead_0000));
+  out.message(4, location.reset().varintField(1, UNSYMBOLIZED_LOCATION).varintField(2, 1).varintField(3, 0x7f00_dead_0000));
 
   const defaultType = str('cpu');
   const comment = str('synthetic warm-up profile');
   const periodType = pair(scratch.pair, str('cpu'), str('nanoseconds'));
-  out.field(9, 1_700_000_000_123_456_789n).field(10, 10_000_000_000).message(11, periodType).field(12, 10_000_000);
-  out.message(13, ids.reset().small(comment)).field(14, defaultType);
-  for (const text of strings.keys()) out.string(6, text);
+  out.varintField(9, 1_700_000_000_123_456_789n).varintField(10, 10_000_000_000).message(11, periodType).varintField(12, 10_000_000);
+  out.message(13, ids.reset().varint(comment)).varintField(14, defaultType);
+  for (const text of strings.keys()) out.tag(6, WireType.lengthDelimited).string(text);
   return out.finish();
 }
 

@@ -136,10 +136,25 @@ export class ProtoWriter {
     return this.varint(field * 8 + wireType);
   }
 
+  /** A varint field: its tag, then the value. */
+  varintField(field: number, value: number | bigint): this {
+    return this.tag(field, WireType.varint).varint(value);
+  }
+
   /** Negative numbers are written as 64-bit two's complement, as protobuf does for int64/int32. */
   varint(value: number | bigint): this {
-    let v = BigInt.asUintN(64, typeof value === 'bigint' ? value : BigInt(Math.trunc(value)));
     this.ensure(10);
+    // Most values (tags, lengths, ids) fit 31 bits: written without BigInt, the same bytes.
+    if (typeof value === 'number' && value >= 0 && value < 2 ** 31) {
+      let small = value | 0;
+      while (small >= 0x80) {
+        this.buf[this.length++] = (small & 0x7f) | 0x80;
+        small >>>= 7;
+      }
+      this.buf[this.length++] = small;
+      return this;
+    }
+    let v = BigInt.asUintN(64, typeof value === 'bigint' ? value : BigInt(Math.trunc(value)));
     while (v >= 0x80n) {
       this.buf[this.length++] = Number(v & 0x7fn) | 0x80;
       v >>= 7n;
@@ -165,6 +180,17 @@ export class ProtoWriter {
 
   string(value: string): this {
     return this.bytes(utf8Encoder.encode(value));
+  }
+
+  /** `inner` as a nested message (its bytes are copied here: `inner` can be reset and reused). */
+  message(field: number, inner: ProtoWriter): this {
+    return this.tag(field, WireType.lengthDelimited).bytes(inner.buf.subarray(0, inner.length));
+  }
+
+  /** Empties the writer, keeping its buffer. */
+  reset(): this {
+    this.length = 0;
+    return this;
   }
 
   finish(): Uint8Array<ArrayBuffer> {

@@ -81,7 +81,7 @@ function isPackable(type: FieldSpec['type']): boolean {
 
 function writeScalar(w: ProtoWriter, no: number, type: FieldSpec['type'], value: unknown): void {
   if (typeof type !== 'string') {
-    if (type.kind === 'enum') w.tag(no, WireType.varint).varint(value as number);
+    if (type.kind === 'enum') w.varintField(no, value as number);
     else w.tag(no, WireType.lengthDelimited).bytes(encodeMessage(type, value as Loose));
     return;
   }
@@ -96,10 +96,10 @@ function writeScalar(w: ProtoWriter, no: number, type: FieldSpec['type'], value:
       w.tag(no, WireType.fixed64).double(value as number);
       return;
     case 'bool':
-      w.tag(no, WireType.varint).varint(value ? 1 : 0);
+      w.varintField(no, value ? 1 : 0);
       return;
     default:
-      w.tag(no, WireType.varint).varint(value as number);
+      w.varintField(no, value as number);
   }
 }
 
@@ -114,7 +114,7 @@ export function encodeMessage(spec: MessageSpec, msg: Loose): Uint8Array<ArrayBu
         if (field.type === 'double') packed.double(item as number);
         else packed.varint(item as number);
       }
-      w.tag(field.no, WireType.lengthDelimited).bytes(packed.finish());
+      w.message(field.no, packed);
     } else if (field.repeated) {
       for (const item of value as unknown[]) writeScalar(w, field.no, field.type, item);
     } else {
