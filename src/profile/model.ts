@@ -141,11 +141,6 @@ export function valuePerSample(type: SampleType, period: number, periodType: Sam
 }
 
 /**
- * Sample types that measure a state at one instant (memory in use, live goroutines)
- * rather than events over an interval (CPU time, allocations). Adding two snapshots of a
- * state double-counts it, so a window of such profiles is represented by its latest one.
- */
-/**
  * Which sample type to show: the one named `wanted` when the list has it, else the one
  * named `fallback` (a profile's default type), else the last (pprof's own default).
  */
@@ -157,6 +152,11 @@ export function chooseSampleType(types: readonly SampleType[], wanted: string | 
   return Math.max(0, types.length - 1);
 }
 
+/**
+ * Sample types that measure a state at one instant (memory in use, live goroutines)
+ * rather than events over an interval (CPU time, allocations). Adding two snapshots of a
+ * state double-counts it, so a window of such profiles is represented by its latest one.
+ */
 export function isInstantaneous(type: SampleType): boolean {
   return /^inuse_|^goroutines?$|^threads?$/.test(type.type);
 }
