@@ -52,7 +52,7 @@ export function App() {
           <DiffPanel />
         ) : view === 'sandwich' && current.tree ? (
           <SandwichPanel tree={current.tree} groups={current.slot.groups} status={current.slot.status} />
-        ) : current.tree ? (
+        ) : current.tree || (current.slot.status === 'loading' && (view === 'flame' || view === 'icicle')) ? (
           <ProfilePanel
             tree={current.tree}
             groups={current.slot.groups}

@@ -2,12 +2,19 @@
  * The plain (non-diff) view of a call tree: breadcrumb, flame graph or icicle, and the
  * function table beside it (or the table alone). Reads the stores, derives colors and
  * tooltips, and keeps the zoom in the URL state as a frame path.
+ *
+ * While the first tree loads it renders the same panes, tree-less: the graph's canvas
+ * then takes its size and allocates its backing store (page faults, tens of ms on a large
+ * screen) while the worker decodes, not in the frame that draws the profile, and the
+ * canvas element is the one the profile is painted on.
  */
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { CallTree } from '../profile/calltree.ts';
 import { columnOf } from '../profile/calltree.ts';
+import type { FrameStats } from '../profile/functions.ts';
 import { findFramePath, framePath } from '../profile/navigation.ts';
 import { framesBySelfFor, layoutFor, selectedTypeIndex, statsFor } from '../state/derived.ts';
+import type { Layout } from '../state/derived.ts';
 import { useViewStore } from '../state/store.ts';
 import type { LoadStatus } from '../state/store.ts';
 import type { ProfileSummary } from '../worker/protocol.ts';
@@ -22,11 +29,35 @@ import { useFrameColors, useFrameTooltip } from './useFrameStyle.tsx';
 const TABLE_FALLBACK_MS = 400;
 
 interface Props {
-  tree: CallTree;
+  /** null while the first tree loads (status 'loading') */
+  tree: CallTree | null;
   groups: ProfileSummary[][];
   status: LoadStatus;
   showGraph: boolean;
   orientation: Orientation;
+}
+
+/** What the panel shows of a tree: the chosen sample type's column and its derived values. */
+interface ShownColumn {
+  type: number;
+  column: number;
+  unit: string;
+  layout: Layout;
+  stats: FrameStats;
+  rootTotal: number;
+}
+
+function shownColumn(tree: CallTree, sampleType: string | null, groups: ProfileSummary[][]): ShownColumn {
+  const type = selectedTypeIndex(tree, sampleType, groups.flat());
+  const column = columnOf(tree, 0, type);
+  return {
+    type,
+    column,
+    unit: tree.sampleTypes[type].unit,
+    layout: layoutFor(tree, column),
+    stats: statsFor(tree, column),
+    rootTotal: tree.total[column][0],
+  };
 }
 
 export function ProfilePanel({ tree, groups, status, showGraph, orientation }: Props) {
@@ -35,12 +66,8 @@ export function ProfilePanel({ tree, groups, status, showGraph, orientation }: P
   const setView = useViewStore((s) => s.set);
   const theme = useTheme();
 
-  const type = selectedTypeIndex(tree, sampleType, groups.flat());
-  const column = columnOf(tree, 0, type);
-  const unit = tree.sampleTypes[type].unit;
-  const layout = layoutFor(tree, column);
-  const stats = statsFor(tree, column);
-  const rootTotal = tree.total[column][0];
+  const shown = tree ? shownColumn(tree, sampleType, groups) : null;
+  const column = shown?.column ?? 0;
   const highlight = useHighlight(tree, column);
 
   // The graph paints first and the table follows in the next frame: the two never share
@@ -54,22 +81,23 @@ export function ProfilePanel({ tree, groups, status, showGraph, orientation }: P
   }, [tree]);
 
   const focusNode = useMemo(() => {
-    const node = findFramePath(tree, focusPath);
+    const node = tree ? findFramePath(tree, focusPath) : -1;
     return node >= 0 ? node : 0;
   }, [tree, focusPath]);
-  const onFocus = useCallback((node: number) => setView({ focus: framePath(tree, node) }), [tree, setView]);
+  const onFocus = useCallback((node: number) => tree && setView({ focus: framePath(tree, node) }), [tree, setView]);
 
   const { fill, textColor } = useFrameColors(tree, theme, highlight.frames);
-  const tooltip = useFrameTooltip(tree, column, unit, rootTotal, stats);
+  const tooltip = useFrameTooltip(tree, column, shown?.unit ?? '', shown?.rootTotal ?? 0, shown?.stats ?? null);
+  const graphName = orientation === 'flame' ? 'Flame graph' : 'Icicle graph';
 
   return (
     <div className={`panel ${showGraph ? 'panel-both' : ''}`}>
       {showGraph && (
-        <section className="graph-pane" aria-label={orientation === 'flame' ? 'Flame graph' : 'Icicle graph'}>
-          <Breadcrumb tree={tree} focus={focusNode} onFocus={onFocus} />
+        <section className="graph-pane" aria-label={graphName}>
+          {tree ? <Breadcrumb tree={tree} focus={focusNode} onFocus={onFocus} /> : <nav className="breadcrumb" aria-label="Zoom path" />}
           <FlameGraph
             tree={tree}
-            layout={layout}
+            layout={shown?.layout ?? null}
             orientation={orientation}
             theme={theme}
             focus={focusNode}
@@ -77,15 +105,15 @@ export function ProfilePanel({ tree, groups, status, showGraph, orientation }: P
             fill={fill}
             textColor={textColor}
             tooltip={tooltip}
-            status={status === 'loading' ? 'loading' : 'ready'}
-            rootTotal={rootTotal}
+            status={status === 'loading' || !tree ? 'loading' : 'ready'}
+            rootTotal={shown?.rootTotal ?? 0}
             onFirstPaint={setTableReadyFor}
-            ariaLabel={`${orientation === 'flame' ? 'Flame graph' : 'Icicle graph'} of ${tree.sampleTypes[type].type}`}
+            ariaLabel={tree && shown ? `${graphName} of ${tree.sampleTypes[shown.type].type}` : `${graphName}, loading`}
           />
         </section>
       )}
-      {tableTree === tree ? (
-        <FunctionTable tree={tree} stats={stats} order={framesBySelfFor(tree, column)} unit={unit} rootTotal={rootTotal} />
+      {tree && shown && tableTree === tree ? (
+        <FunctionTable tree={tree} stats={shown.stats} order={framesBySelfFor(tree, column)} unit={shown.unit} rootTotal={shown.rootTotal} />
       ) : (
         <section className="table-pane" aria-label="Functions" aria-busy="true" />
       )}

@@ -1,6 +1,8 @@
 /**
  * Colors and tooltips of the plain (non-diff) graphs: package colors, search dimming,
  * and a tooltip with self and total. Shared by the flame graph and the sandwich view.
+ * A null tree (a graph waiting for its first profile) draws nothing, so its callbacks
+ * are never called; they exist so the hooks run the same way with or without a tree.
  */
 import { useCallback } from 'react';
 import type { CallTree } from '../profile/calltree.ts';
@@ -9,10 +11,11 @@ import { paletteIndicesFor } from '../state/derived.ts';
 import type { Theme } from '../render/theme.ts';
 import { TooltipTitle, ValueRow } from './TooltipParts.tsx';
 
-export function useFrameColors(tree: CallTree, theme: Theme, matched: Uint8Array | null) {
-  const palette = paletteIndicesFor(tree, theme.palette.length);
+export function useFrameColors(tree: CallTree | null, theme: Theme, matched: Uint8Array | null) {
+  const palette = tree ? paletteIndicesFor(tree, theme.palette.length) : null;
   const fill = useCallback(
     (node: number) => {
+      if (!tree || !palette) return theme.dimmedFill;
       const frame = tree.frame[node];
       if (matched && !matched[frame]) return theme.dimmedFill;
       return theme.palette[palette[frame]];
@@ -23,17 +26,18 @@ export function useFrameColors(tree: CallTree, theme: Theme, matched: Uint8Array
 }
 
 /** Label color: dimmed on frames a search leaves out. */
-export function useTextColor(tree: CallTree, theme: Theme, matched: Uint8Array | null) {
+export function useTextColor(tree: CallTree | null, theme: Theme, matched: Uint8Array | null) {
   return useCallback(
-    (node: number) => (matched && !matched[tree.frame[node]] ? theme.dimmedText : theme.frameText),
+    (node: number) => (tree && matched && !matched[tree.frame[node]] ? theme.dimmedText : theme.frameText),
     [tree, matched, theme],
   );
 }
 
 /** Tooltip content: name, file, self and total (with % of `percentOf`), and the function's total when known. */
-export function useFrameTooltip(tree: CallTree, column: number, unit: string, percentOf: number, stats: FrameStats | null) {
+export function useFrameTooltip(tree: CallTree | null, column: number, unit: string, percentOf: number, stats: FrameStats | null) {
   return useCallback(
     (node: number) => {
+      if (!tree) return null;
       const frame = tree.frame[node];
       const self = tree.self[column][node];
       const total = tree.total[column][node];
