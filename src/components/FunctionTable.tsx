@@ -3,7 +3,8 @@
  * self, total or name, filtered by the search. Rows are virtualized (only what is on
  * screen plus a margin is in the DOM; the top rows always are at first paint).
  */
-import { useMemo, useState } from 'react';
+import { memo, useCallback, useMemo, useState } from 'react';
+import type { CSSProperties } from 'react';
 import type { CallTree } from '../profile/calltree.ts';
 import type { FrameStats, FunctionSortKey } from '../profile/functions.ts';
 import { sortFunctionRows } from '../profile/functions.ts';
@@ -15,6 +16,7 @@ import { SortableHeader, SpacerRow } from './TableParts.tsx';
 import type { SortState } from './TableParts.tsx';
 
 const ROW_HEIGHT = 24;
+const ROW_STYLE = { height: ROW_HEIGHT };
 
 interface Props {
   tree: CallTree;
@@ -34,7 +36,8 @@ export function FunctionTable({ tree, stats, order, unit, rootTotal, onPick, pic
   const highlighted = useUiStore((s) => s.highlightedFunction);
   const setHighlighted = useUiStore((s) => s.setHighlightedFunction);
   const picked = pickedName ?? highlighted;
-  const pick = onPick ?? ((name: string) => setHighlighted(highlighted === name ? null : name));
+  const toggleHighlight = useCallback((name: string) => setHighlighted(highlighted === name ? null : name), [highlighted, setHighlighted]);
+  const pick = onPick ?? toggleHighlight;
   const [sort, setSort] = useState<SortState<FunctionSortKey>>({ key: 'self', reversed: false });
 
   // Frames in display order. The default order comes precomputed (from the worker);
@@ -49,12 +52,8 @@ export function FunctionTable({ tree, stats, order, unit, rootTotal, onPick, pic
   }, [tree, order, stats, search, sort]);
 
   const { containerRef, onScroll, first, last, padTop, padBottom } = useVirtualRows(frames.length, ROW_HEIGHT);
-  const rows = Array.from(frames.subarray(first, last), (frame) => ({
-    frame,
-    name: tree.frames.name[frame],
-    self: stats.self[frame],
-    total: stats.total[frame],
-  }));
+  const names = tree.frames.name;
+  const files = tree.frames.file;
 
   return (
     <section className="table-pane" aria-label="Functions">
@@ -69,31 +68,18 @@ export function FunctionTable({ tree, stats, order, unit, rootTotal, onPick, pic
           </thead>
           <tbody>
             <SpacerRow height={padTop} columns={3} />
-            {rows.map((row) => (
-              <tr
-                key={row.frame}
-                data-function={row.name}
-                data-self={row.self}
-                data-total={row.total}
-                aria-selected={picked === row.name}
-                className={picked === row.name ? 'picked' : undefined}
-                onClick={() => pick(row.name)}
-                style={{ height: ROW_HEIGHT }}
-              >
-                <td className="num">
-                  <span className="value">{formatValue(row.self, unit)}</span>
-                  <span className="pct">{formatPercent(row.self, rootTotal)}</span>
-                  <span className="bar" style={{ width: `${Math.min(100, Math.abs(row.self / (rootTotal || 1)) * 100)}%` }} />
-                </td>
-                <td className="num">
-                  <span className="value">{formatValue(row.total, unit)}</span>
-                  <span className="pct">{formatPercent(row.total, rootTotal)}</span>
-                  <span className="bar" style={{ width: `${Math.min(100, Math.abs(row.total / (rootTotal || 1)) * 100)}%` }} />
-                </td>
-                <td className="name" title={tree.frames.file[row.frame] || row.name}>
-                  {row.name}
-                </td>
-              </tr>
+            {Array.from(frames.subarray(first, last), (frame) => (
+              <FunctionRow
+                key={frame}
+                name={names[frame]}
+                file={files[frame]}
+                self={stats.self[frame]}
+                total={stats.total[frame]}
+                unit={unit}
+                rootTotal={rootTotal}
+                picked={picked === names[frame]}
+                onPick={pick}
+              />
             ))}
             <SpacerRow height={padBottom} columns={3} />
           </tbody>
@@ -101,5 +87,51 @@ export function FunctionTable({ tree, stats, order, unit, rootTotal, onPick, pic
         {frames.length === 0 && <p className="table-empty">No function matches the search.</p>}
       </div>
     </section>
+  );
+}
+
+interface RowProps {
+  name: string;
+  file: string;
+  self: number;
+  total: number;
+  unit: string;
+  rootTotal: number;
+  picked: boolean;
+  onPick(name: string): void;
+}
+
+/**
+ * One function's row. Memoized on plain values: when the visible range moves (a scroll,
+ * or the first measurement of the table's height) only the rows entering it render.
+ */
+const FunctionRow = memo(function FunctionRow({ name, file, self, total, unit, rootTotal, picked, onPick }: RowProps) {
+  return (
+    <tr
+      data-function={name}
+      data-self={self}
+      data-total={total}
+      aria-selected={picked}
+      className={picked ? 'picked' : undefined}
+      onClick={() => onPick(name)}
+      style={ROW_STYLE}
+    >
+      <ValueCell value={self} unit={unit} rootTotal={rootTotal} />
+      <ValueCell value={total} unit={unit} rootTotal={rootTotal} />
+      <td className="name" title={file || name}>
+        {name}
+      </td>
+    </tr>
+  );
+});
+
+/** A value with its percentage of the root, over a bar of that share (the cell's background, see styles.css). */
+function ValueCell({ value, unit, rootTotal }: { value: number; unit: string; rootTotal: number }) {
+  const share = Math.min(100, Math.abs(value / (rootTotal || 1)) * 100);
+  return (
+    <td className="num" style={{ '--share': `${share}%` } as CSSProperties}>
+      {formatValue(value, unit)}
+      <span className="pct">{formatPercent(value, rootTotal)}</span>
+    </td>
   );
 }

@@ -44,10 +44,11 @@ export function SandwichPanel({ tree, groups, status }: Props) {
   }, [tree, column, focus]);
   const parts = useMemo(() => (chosen > 0 ? sandwich(tree, chosen) : null), [tree, chosen]);
   const name = chosen > 0 ? tree.frames.name[chosen] : '';
+  const pickFunction = useCallback((picked: string) => setView({ focus: [picked] }), [setView]);
 
   return (
     <div className="panel panel-both sandwich">
-      <FunctionTable tree={tree} stats={stats} order={framesBySelfFor(tree, column)} unit={unit} rootTotal={rootTotal} onPick={(picked) => setView({ focus: [picked] })} pickedName={name} />
+      <FunctionTable tree={tree} stats={stats} order={framesBySelfFor(tree, column)} unit={unit} rootTotal={rootTotal} onPick={pickFunction} pickedName={name} />
       {parts && (
         <section className="graph-pane sandwich-pane" aria-label={`Callers and callees of ${name}`}>
           <h2 className="pane-title">

@@ -70,7 +70,7 @@ export function RegressionsTable({ rows, unit, comparisonTotal, picked, onPick }
                 style={{ height: ROW_HEIGHT }}
               >
                 <td className="num" title={`baseline ${formatValue(row.baselineSelf, unit)} → comparison ${formatValue(row.comparisonSelf, unit)}`}>
-                  <span className="value">{formatValue(row.comparisonSelf, unit)}</span>
+                  {formatValue(row.comparisonSelf, unit)}
                   <span className="pct">{formatPercent(row.comparisonSelf, comparisonTotal)}</span>
                 </td>
                 <DeltaCell delta={row.deltaSelf} significant={row.selfSignificant} unit={unit} />
