@@ -14,6 +14,7 @@ import { useCurrentTree } from './state/use-current-tree.ts';
 import { useFilesTrees } from './state/use-files-trees.ts';
 import { useDataStore, useViewStore } from './state/store.ts';
 import { useUrlSync } from './state/url-sync.ts';
+import { totalOf } from './profile/tree-columns.ts';
 
 export function App() {
   useUrlSync();
@@ -22,7 +23,7 @@ export function App() {
   const origin = useDataStore((s) => s.origin);
   const current = useCurrentTree();
   const highlight = useHighlight(current.tree, current.column);
-  const rootTotal = current.tree ? current.tree.total[current.column][0] : 0;
+  const rootTotal = current.tree ? totalOf(current.tree, current.column)[0] : 0;
 
   // The tab says what is open (document.title is text: a hostile file name stays a name).
   useEffect(() => {

@@ -25,6 +25,7 @@ import { FunctionTable } from './FunctionTable.tsx';
 import { useTheme } from './useTheme.ts';
 import { useHighlight } from './useHighlight.ts';
 import { useFrameColors, useFrameTooltip } from './useFrameStyle.tsx';
+import { totalOf } from '../profile/tree-columns.ts';
 
 const TABLE_FALLBACK_MS = 400;
 
@@ -56,7 +57,7 @@ function shownColumn(tree: CallTree, sampleType: string | null, groups: ProfileS
     unit: tree.sampleTypes[type].unit,
     layout: layoutFor(tree, column),
     stats: statsFor(tree, column),
-    rootTotal: tree.total[column][0],
+    rootTotal: totalOf(tree, column)[0],
   };
 }
 

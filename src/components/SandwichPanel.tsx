@@ -18,6 +18,7 @@ import { useFrameColors, useFrameTooltip } from './useFrameStyle.tsx';
 import { useHighlight } from './useHighlight.ts';
 import { useTheme } from './useTheme.ts';
 import type { Orientation } from '../render/viewport.ts';
+import { totalOf } from '../profile/tree-columns.ts';
 
 interface Props {
   tree: CallTree;
@@ -33,7 +34,7 @@ export function SandwichPanel({ tree, groups, status }: Props) {
   const column = columnOf(tree, 0, type);
   const unit = tree.sampleTypes[type].unit;
   const stats = statsFor(tree, column);
-  const rootTotal = tree.total[column][0];
+  const rootTotal = totalOf(tree, column)[0];
 
   // The chosen function: the focus's last frame, else the function with the most self.
   const chosen = useMemo(() => {
@@ -97,7 +98,7 @@ function SandwichGraph({ tree, column, unit, percentOf, orientation, status, tes
       textColor={textColor}
       tooltip={tooltip}
       status={status === 'loading' ? 'loading' : 'ready'}
-      rootTotal={tree.total[column][0]}
+      rootTotal={totalOf(tree, column)[0]}
       testId={testId}
       ariaLabel={label}
     />

@@ -10,6 +10,7 @@ import type { FrameStats } from '../profile/functions.ts';
 import { paletteIndicesFor } from '../state/derived.ts';
 import type { Theme } from '../render/theme.ts';
 import { TooltipTitle, ValueRow } from './TooltipParts.tsx';
+import { selfOf, totalOf } from '../profile/tree-columns.ts';
 
 export function useFrameColors(tree: CallTree | null, theme: Theme, matched: Uint8Array | null) {
   const palette = tree ? paletteIndicesFor(tree, theme.palette.length) : null;
@@ -39,8 +40,8 @@ export function useFrameTooltip(tree: CallTree | null, column: number, unit: str
     (node: number) => {
       if (!tree) return null;
       const frame = tree.frame[node];
-      const self = tree.self[column][node];
-      const total = tree.total[column][node];
+      const self = selfOf(tree, column)[node];
+      const total = totalOf(tree, column)[node];
       return (
         <>
           <TooltipTitle tree={tree} frame={frame} />

@@ -4,6 +4,7 @@ import { frameStats, functionRows } from './functions.ts';
 import { findFramePath, framePath, nextSibling, previousSibling, firstChild } from './navigation.ts';
 import { parseSearch, searchTree } from './search.ts';
 import { profileFromFolded } from '../../test/support/folded.ts';
+import { selfOf, totalOf } from './tree-columns.ts';
 
 const profile = profileFromFolded([
   { stack: 'main;a;b', values: [10] },
@@ -13,8 +14,8 @@ const profile = profileFromFolded([
   { stack: '', values: [1] },
 ]);
 const tree = buildCallTree({ groups: [[profile]], groupBy: 'function' });
-const total = tree.total[0];
-const self = tree.self[0];
+const total = totalOf(tree, 0);
+const self = selfOf(tree, 0);
 const node = (path: string) => findFramePath(tree, path.split(';'));
 
 describe('call tree', () => {
@@ -99,9 +100,9 @@ describe('instantaneous sample types', () => {
   it('take the latest snapshot of a group and sum the rest', () => {
     const tree = buildCallTree({ groups: [[heap(2e9, 300), heap(1e9, 100), heap(3e9, 700)]], groupBy: 'function' });
     const cache = findFramePath(tree, ['main', 'cache']);
-    expect(tree.total[0][cache]).toBe(700);
-    expect(tree.total[0][0]).toBe(705);
-    expect(tree.total[1][cache]).toBe(30);
-    expect(tree.total[1][0]).toBe(90);
+    expect(totalOf(tree, 0)[cache]).toBe(700);
+    expect(totalOf(tree, 0)[0]).toBe(705);
+    expect(totalOf(tree, 1)[cache]).toBe(30);
+    expect(totalOf(tree, 1)[0]).toBe(90);
   });
 });

@@ -13,11 +13,12 @@
  */
 import { FrameInterner, ROOT_FRAME, locationFrames } from './frames.ts';
 import type { FrameTable, GroupBy, LocationFrames } from './frames.ts';
-import { isInstantaneous } from './model.ts';
 import type { Profile, SampleType } from './model.ts';
 import { createScratch, decodeStackIds } from './stacks.ts';
 import type { IdScratch } from './stacks.ts';
 import { TreeNodes } from './tree-nodes.ts';
+import { addSampleValues, deferSamples, totalsOf } from './tree-columns.ts';
+import type { DeferredColumns, DeferredSamples } from './tree-columns.ts';
 
 export interface CallTree {
   frames: FrameTable;
@@ -33,10 +34,15 @@ export interface CallTree {
   /** exclusive end of the node's subtree in preorder */
   subtreeEnd: Int32Array;
   maxDepth: number;
-  /** self value per node, per column (group * sampleTypes.length + type) */
-  self: Float64Array[];
-  /** self plus all descendants, per column */
-  total: Float64Array[];
+  /**
+   * Self value per node, per column (group * sampleTypes.length + type); undefined while
+   * deferred: read columns with selfOf / totalOf (tree-columns.ts), which compute them.
+   */
+  self: (Float64Array | undefined)[];
+  /** self plus all descendants, per column; undefined while deferred */
+  total: (Float64Array | undefined)[];
+  /** what computes the deferred columns; null when every column is there */
+  deferred: DeferredColumns | null;
 }
 
 export interface CallTreeInput {
@@ -45,6 +51,11 @@ export interface CallTreeInput {
   groupBy: GroupBy;
   /** fraction of samples placed so far, now and then (large profiles take seconds) */
   onProgress?: (fraction: number) => void;
+  /**
+   * The sample type (index in unionSampleTypes) whose columns are computed now; the other
+   * types' columns are deferred to their first read. Every column is computed when absent.
+   */
+  eagerType?: number;
 }
 
 const PROGRESS_EVERY_SAMPLES = 16384;
@@ -85,22 +96,27 @@ export function buildCallTree(input: CallTreeInput): CallTree {
   // The creation-order parents are not needed after the layout, which can reuse them.
   const shape = preorderShape(interner.table, creationParent, creationFrame, [...scratch, creationParent]);
   const n = shape.frame.length;
-  const self = Array.from({ length: input.groups.length * sampleTypes.length }, () => new Float64Array(n));
+  const types = sampleTypes.length;
+  const eager = input.eagerType;
+  const deferring = eager !== undefined && types > 1;
+  const self = Array.from({ length: input.groups.length * types }, (_, column) =>
+    deferring && column % types !== eager ? undefined : new Float64Array(n),
+  );
 
   // Then values, straight into preorder slots: one pass over the samples of each profile.
-  // Instantaneous types (memory in use) take only the group's latest snapshot: summing
-  // snapshots would double-count.
+  const deferred: DeferredSamples[] = [];
   let p = 0;
   input.groups.forEach((group, g) => {
     const latest = latestProfile(group);
     for (const profile of group) {
       const placed = sampleNodes[p++];
       toPreorder(placed, shape.position);
-      addSampleValues(profile, placed, sampleTypes, self, g * sampleTypes.length, profile === latest);
+      addSampleValues(profile, placed, sampleTypes, self, g * types, profile === latest);
+      if (deferring) deferred.push(deferSamples(profile, placed, sampleTypes, self, g, profile === latest));
     }
   });
 
-  return finishTree(interner.table, sampleTypes, input.groups.length, shape, self);
+  return finishTree(interner.table, sampleTypes, input.groups.length, shape, self, deferring ? { samples: deferred } : null);
 }
 
 /** Creation-order node indices -> preorder ones, in place. */
@@ -239,33 +255,6 @@ function sharedIds(pathOffsets: Int32Array, depth: number, sharedBytes: number):
   return low;
 }
 
-function addSampleValues(
-  profile: Profile,
-  sampleNodes: Int32Array,
-  sampleTypes: SampleType[],
-  self: Float64Array[],
-  firstColumn: number,
-  isLatest: boolean,
-): void {
-  const types = profile.sampleTypes.length;
-  const values = profile.values;
-  for (let t = 0; t < types; t++) {
-    const own = profile.sampleTypes[t];
-    if (!isLatest && isInstantaneous(own)) continue;
-    const column = self[firstColumn + sampleTypes.findIndex((u) => u.type === own.type && u.unit === own.unit)];
-    addColumn(column, sampleNodes, values, types, t);
-  }
-}
-
-/**
- * One sample type's values onto their nodes. A function of its own, like the totals pass
- * below: a loop the JIT compiles while it runs loses that code each time the loop ends,
- * and these run once per column.
- */
-function addColumn(column: Float64Array, sampleNodes: Int32Array, values: Float64Array, stride: number, offset: number): void {
-  for (let s = 0; s < sampleNodes.length; s++) column[sampleNodes[s]] += values[s * stride + offset];
-}
-
 /** A tree's structure in preorder, and where each creation-order node went. */
 export interface PreorderShape {
   /** creation index -> preorder index */
@@ -369,11 +358,17 @@ function sortByRank(children: Int32Array, from: number, to: number, frame: Int32
   }
 }
 
-/** Adds totals (a parent precedes its children in preorder, so one reverse pass). */
-export function finishTree(frames: FrameTable, sampleTypes: SampleType[], groups: number, shape: PreorderShape, self: Float64Array[]): CallTree {
+/** Adds totals to the columns present (a parent precedes its children in preorder, so one reverse pass). */
+export function finishTree(
+  frames: FrameTable,
+  sampleTypes: SampleType[],
+  groups: number,
+  shape: PreorderShape,
+  self: (Float64Array | undefined)[],
+  deferred: DeferredColumns | null = null,
+): CallTree {
   const n = shape.frame.length;
-  const total = self.map((column) => column.slice());
-  for (const column of total) addChildren(column, shape.parent);
+  const total = self.map((column) => column && totalsOf(column, shape.parent));
   return {
     frames,
     sampleTypes,
@@ -386,12 +381,8 @@ export function finishTree(frames: FrameTable, sampleTypes: SampleType[], groups
     maxDepth: shape.maxDepth,
     self,
     total,
+    deferred,
   };
-}
-
-/** Adds every node's value to its parent's, leaves first (parents precede children in preorder). */
-function addChildren(column: Float64Array, parent: Int32Array): void {
-  for (let i = column.length - 1; i > 0; i--) column[parent[i]] += column[i];
 }
 
 /** Builds a tree from creation-order columns (used by the sandwich view's trees). */

@@ -20,6 +20,7 @@ import type { CallTree } from './calltree.ts';
 import { columnOf } from './calltree.ts';
 import { ROOT_FRAME } from './frames.ts';
 import type { FrameStats } from './functions.ts';
+import { selfOf, totalOf } from './tree-columns.ts';
 
 export type DiffMode = 'relative' | 'absolute';
 
@@ -57,8 +58,8 @@ function smallestSample(self: Float64Array): number {
 export function diffSetup(tree: CallTree, options: DiffOptions): DiffSetup {
   const baselineColumn = columnOf(tree, 0, options.type);
   const comparisonColumn = columnOf(tree, 1, options.type);
-  const baselineTotal = tree.total[baselineColumn][0];
-  const comparisonTotal = tree.total[comparisonColumn][0];
+  const baselineTotal = totalOf(tree, baselineColumn)[0];
+  const comparisonTotal = totalOf(tree, comparisonColumn)[0];
   const scale = options.mode === 'relative' && baselineTotal > 0 ? comparisonTotal / baselineTotal : 1;
   return {
     mode: options.mode,
@@ -67,8 +68,8 @@ export function diffSetup(tree: CallTree, options: DiffOptions): DiffSetup {
     baselineTotal,
     comparisonTotal,
     scale,
-    baselineUnit: options.baselinePeriod > 0 ? options.baselinePeriod : smallestSample(tree.self[baselineColumn]),
-    comparisonUnit: options.comparisonPeriod > 0 ? options.comparisonPeriod : smallestSample(tree.self[comparisonColumn]),
+    baselineUnit: options.baselinePeriod > 0 ? options.baselinePeriod : smallestSample(selfOf(tree, baselineColumn)),
+    comparisonUnit: options.comparisonPeriod > 0 ? options.comparisonPeriod : smallestSample(selfOf(tree, comparisonColumn)),
   };
 }
 
@@ -118,8 +119,8 @@ export interface NodeDiff {
 }
 
 export function nodeDiff(tree: CallTree, setup: DiffSetup): NodeDiff {
-  const b = tree.total[setup.baselineColumn];
-  const c = tree.total[setup.comparisonColumn];
+  const b = totalOf(tree, setup.baselineColumn);
+  const c = totalOf(tree, setup.comparisonColumn);
   const n = tree.nodeCount;
   const baseline = new Float64Array(n);
   const widths = new Float64Array(n);

@@ -6,6 +6,7 @@
  */
 import type { CallTree } from './calltree.ts';
 import { ROOT_FRAME } from './frames.ts';
+import { selfOf, totalOf } from './tree-columns.ts';
 
 export interface FrameStats {
   /** self value per frame id */
@@ -18,8 +19,8 @@ export function frameStats(tree: CallTree, column: number): FrameStats {
   const frames = tree.frames.name.length;
   const self = new Float64Array(frames);
   const total = new Float64Array(frames);
-  const nodeSelf = tree.self[column];
-  const nodeTotal = tree.total[column];
+  const nodeSelf = selfOf(tree, column);
+  const nodeTotal = totalOf(tree, column);
   const { frame, subtreeEnd } = tree;
   // How many ancestors of the current node carry each frame.
   const onPath = new Int32Array(frames);

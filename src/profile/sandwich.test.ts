@@ -3,6 +3,7 @@ import { buildCallTree } from './calltree.ts';
 import { findFramePath } from './navigation.ts';
 import { sandwich, topmostNodes } from './sandwich.ts';
 import { profileFromFolded } from '../../test/support/folded.ts';
+import { selfOf, totalOf } from './tree-columns.ts';
 
 const tree = buildCallTree({
   groups: [
@@ -27,18 +28,18 @@ describe('sandwich', () => {
   it('merges the callees under the function, recursion counted once', () => {
     const { callees } = sandwich(tree, parse);
     expect(callees.frames.name[callees.frame[0]]).toBe('parse');
-    expect(callees.total[0][0]).toBe(18);
-    expect(callees.self[0][0]).toBe(5);
-    expect(callees.total[0][findFramePath(callees, ['lex'])]).toBe(10);
-    expect(callees.total[0][findFramePath(callees, ['parse', 'lex'])]).toBe(3);
+    expect(totalOf(callees, 0)[0]).toBe(18);
+    expect(selfOf(callees, 0)[0]).toBe(5);
+    expect(totalOf(callees, 0)[findFramePath(callees, ['lex'])]).toBe(10);
+    expect(totalOf(callees, 0)[findFramePath(callees, ['parse', 'lex'])]).toBe(3);
   });
 
   it('inverts the callers with each path weighted by its total', () => {
     const { callers } = sandwich(tree, parse);
-    expect(callers.total[0][0]).toBe(18);
-    expect(callers.total[0][findFramePath(callers, ['a'])]).toBe(10);
-    expect(callers.total[0][findFramePath(callers, ['b'])]).toBe(8);
-    expect(callers.total[0][findFramePath(callers, ['b', 'main'])]).toBe(8);
+    expect(totalOf(callers, 0)[0]).toBe(18);
+    expect(totalOf(callers, 0)[findFramePath(callers, ['a'])]).toBe(10);
+    expect(totalOf(callers, 0)[findFramePath(callers, ['b'])]).toBe(8);
+    expect(totalOf(callers, 0)[findFramePath(callers, ['b', 'main'])]).toBe(8);
     expect(findFramePath(callers, ['c'])).toBe(-1);
   });
 });

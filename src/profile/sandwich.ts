@@ -7,6 +7,7 @@
 import type { CallTree } from './calltree.ts';
 import { treeFromCreationOrder } from './calltree.ts';
 import { TreeNodes } from './tree-nodes.ts';
+import { selfOf, totalOf } from './tree-columns.ts';
 
 export interface Sandwich {
   callers: CallTree;
@@ -53,6 +54,9 @@ function finish(tree: CallTree, nodes: TreeNodes, values: GrowingColumns): CallT
 
 export function sandwich(tree: CallTree, frame: number): Sandwich {
   const columns = tree.self.length;
+  // Every type's columns: the view's trees carry them all, so switching type works there too.
+  const selfColumns = Array.from({ length: columns }, (_, c) => selfOf(tree, c));
+  const totalColumns = Array.from({ length: columns }, (_, c) => totalOf(tree, c));
   const tops = topmostNodes(tree, frame);
 
   // Callees: every node below a topmost occurrence, re-rooted at the function.
@@ -62,11 +66,11 @@ export function sandwich(tree: CallTree, frame: number): Sandwich {
   const mapped = new Int32Array(tree.nodeCount);
   for (const top of tops) {
     mapped[top] = root;
-    for (let c = 0; c < columns; c++) calleeSelf.add(root, c, tree.self[c][top]);
+    for (let c = 0; c < columns; c++) calleeSelf.add(root, c, selfColumns[c][top]);
     for (let i = top + 1; i < tree.subtreeEnd[top]; i++) {
       const row = calleeNodes.child(mapped[tree.parent[i]], tree.frame[i]);
       mapped[i] = row;
-      for (let c = 0; c < columns; c++) calleeSelf.add(row, c, tree.self[c][i]);
+      for (let c = 0; c < columns; c++) calleeSelf.add(row, c, selfColumns[c][i]);
     }
   }
 
@@ -79,7 +83,7 @@ export function sandwich(tree: CallTree, frame: number): Sandwich {
   for (const top of tops) {
     let row = callerRoot;
     for (let a = tree.parent[top]; a > 0; a = tree.parent[a]) row = callerNodes.child(row, tree.frame[a]);
-    for (let c = 0; c < columns; c++) callerSelf.add(row, c, tree.total[c][top]);
+    for (let c = 0; c < columns; c++) callerSelf.add(row, c, totalColumns[c][top]);
   }
 
   return { callers: finish(tree, callerNodes, callerSelf), callees: finish(tree, calleeNodes, calleeSelf) };

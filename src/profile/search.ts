@@ -4,6 +4,7 @@
  * the matched total is the sum over the topmost matching nodes.
  */
 import type { CallTree } from './calltree.ts';
+import { totalOf } from './tree-columns.ts';
 
 export interface SearchResult {
   /** 1 for frames whose name matches */
@@ -53,7 +54,7 @@ export function framesNamed(names: readonly string[], name: string): { matched: 
 
 /** Total of the stacks through any marked frame: the sum over the topmost marked nodes. */
 export function markedTotal(tree: CallTree, marked: Uint8Array, column: number): number {
-  const total = tree.total[column];
+  const total = totalOf(tree, column);
   let sum = 0;
   for (let i = 0; i < tree.nodeCount; ) {
     if (marked[tree.frame[i]]) {

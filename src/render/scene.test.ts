@@ -6,6 +6,7 @@ import { nodeAt } from './hit-test.ts';
 import { rowTop, depthAt, visibleDepths } from './viewport.ts';
 import type { Viewport } from './viewport.ts';
 import { profileFromFolded } from '../../test/support/folded.ts';
+import { totalOf } from '../profile/tree-columns.ts';
 
 const profile = profileFromFolded([
   { stack: 'main;a;b', values: [600] },
@@ -14,7 +15,7 @@ const profile = profileFromFolded([
   { stack: 'main;d', values: [1] },
 ]);
 const tree = buildCallTree({ groups: [[profile]], groupBy: 'function' });
-const widths = tree.total[0];
+const widths = totalOf(tree, 0);
 const starts = computeStarts(tree, widths);
 const at = (path: string) => findFramePath(tree, path.split(';'));
 const viewport = (over: Partial<Viewport> = {}): Viewport => ({

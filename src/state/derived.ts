@@ -10,6 +10,7 @@ import { computeStarts, nonNegative } from '../render/scene.ts';
 import { framePaletteIndices } from '../render/colors.ts';
 import { chooseSampleType } from '../profile/model.ts';
 import type { ProfileSummary, TreeDerived } from '../worker/protocol.ts';
+import { totalOf } from '../profile/tree-columns.ts';
 
 interface Memo<T> {
   (tree: CallTree, key: number): T;
@@ -40,7 +41,7 @@ export interface Layout {
 
 /** Box widths (the column's totals, negatives as 0) and left edges. */
 export const layoutFor = memo<Layout>((tree, column) => {
-  const widths = nonNegative(tree.total[column]);
+  const widths = nonNegative(totalOf(tree, column));
   return { widths, starts: computeStarts(tree, widths) };
 });
 
@@ -62,7 +63,7 @@ export function selectedTypeIndex(tree: CallTree, sampleType: string | null, pro
 /** Seeds the caches with what the worker computed alongside the tree. */
 export function primeDerived(tree: CallTree, derived: TreeDerived): void {
   for (const { column, starts, frameSelf, frameTotal, framesBySelf } of derived.columns) {
-    layoutFor.prime(tree, column, { widths: nonNegative(tree.total[column]), starts });
+    layoutFor.prime(tree, column, { widths: nonNegative(totalOf(tree, column)), starts });
     statsFor.prime(tree, column, { self: frameSelf, total: frameTotal });
     framesBySelfFor.prime(tree, column, framesBySelf);
   }

@@ -4,7 +4,7 @@
  * page stays responsive while a 100 MB profile loads. Every failure is caught here and
  * answered as a message: nothing thrown ever escapes the worker.
  */
-import { buildCallTree, columnOf } from '../profile/calltree.ts';
+import { buildCallTree, columnOf, unionSampleTypes } from '../profile/calltree.ts';
 import type { CallTree } from '../profile/calltree.ts';
 import { frameStats, functionRows } from '../profile/functions.ts';
 import { framePaletteIndices } from '../render/colors.ts';
@@ -18,6 +18,7 @@ import type { BuiltTree, LoadFailure, ProfileSummary, TreeDerived, WorkerRequest
 import type { GroupBy } from '../profile/frames.ts';
 import { treeTransferables } from './protocol.ts';
 import { warmUpProfileFile } from './warm-up-profile.ts';
+import { totalOf } from '../profile/tree-columns.ts';
 
 declare const self: DedicatedWorkerGlobalScope;
 
@@ -113,10 +114,11 @@ function buildTree(
     }),
   );
   const started = epochNow();
-  const tree = buildCallTree({ groups, groupBy, onProgress });
-  const built = epochNow();
   const first = groups.flat()[0];
-  const type = chooseSampleType(tree.sampleTypes, sampleType, first?.sampleTypes[first.defaultSampleType]?.type);
+  const type = chooseSampleType(unionSampleTypes(groups.flat()), sampleType, first?.sampleTypes[first.defaultSampleType]?.type);
+  // The type on screen now; the others' columns are computed if and when they are shown.
+  const tree = buildCallTree({ groups, groupBy, onProgress, eagerType: type });
+  const built = epochNow();
   const derived = deriveColumns(tree, type);
   const ended = epochNow();
   spans.push({ name: 'tree', start: started, end: built }, { name: 'derive', start: built, end: ended });
@@ -130,7 +132,7 @@ function deriveColumns(tree: CallTree, type: number): TreeDerived {
     const stats = frameStats(tree, column);
     return {
       column,
-      starts: computeStarts(tree, nonNegative(tree.total[column])),
+      starts: computeStarts(tree, nonNegative(totalOf(tree, column))),
       frameSelf: stats.self,
       frameTotal: stats.total,
       framesBySelf: Int32Array.from(functionRows(tree, stats, 'self'), (row) => row.frame),
@@ -162,7 +164,7 @@ const warmUp = (async () => {
     for (let round = 0; round < WARM_UP_ROUNDS && performance.now() - started < WARM_UP_BUDGET_MS; round++) {
       const { profile, rawBytes } = await loadProfile(example);
       summarize(0, 'warm-up', profile, rawBytes, 0);
-      deriveColumns(buildCallTree({ groups: [[profile]], groupBy: 'function' }), profile.defaultSampleType);
+      deriveColumns(buildCallTree({ groups: [[profile]], groupBy: 'function', eagerType: profile.defaultSampleType }), profile.defaultSampleType);
     }
   } catch {
     // A warm-up that fails costs nothing but speed: the first real load warms up instead.

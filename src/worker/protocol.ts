@@ -99,8 +99,9 @@ export function treeTransferables(tree: CallTree, derived: TreeDerived): ArrayBu
     tree.parent,
     tree.depth,
     tree.subtreeEnd,
-    ...tree.self,
-    ...tree.total,
+    ...tree.self.filter((c) => c !== undefined),
+    ...tree.total.filter((c) => c !== undefined),
+    ...(tree.deferred?.samples.flatMap((part) => [part.nodes, ...part.byType.filter((v) => v !== null)]) ?? []),
     ...derived.columns.flatMap((c) => [c.starts, c.frameSelf, c.frameTotal, c.framesBySelf]),
     derived.framePalette,
   ];

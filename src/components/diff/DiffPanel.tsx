@@ -22,6 +22,7 @@ import { useTextColor } from '../useFrameStyle.tsx';
 import { TooltipTitle, ValueRow } from '../TooltipParts.tsx';
 import { DiffHeader } from './DiffHeader.tsx';
 import { RegressionsTable } from './RegressionsTable.tsx';
+import { totalOf } from '../../profile/tree-columns.ts';
 
 function periodOf(group: ProfileSummary[], tree: CallTree, type: number): number {
   const first = group[0];
@@ -85,7 +86,7 @@ function DiffContent({ tree, groups, loading }: { tree: CallTree; groups: Profil
   const focusNode = useMemo(() => Math.max(0, findFramePath(tree, focusPath)), [tree, focusPath]);
   const onFocus = useCallback((node: number) => setView({ focus: framePath(tree, node) }), [tree, setView]);
 
-  const rawBaseline = tree.total[setup.baselineColumn];
+  const rawBaseline = totalOf(tree, setup.baselineColumn);
   const scheme = useMemo(() => ({ dark: theme.dark, palette }), [theme.dark, palette]);
   const matched = highlight.frames;
   const fill = useCallback(
