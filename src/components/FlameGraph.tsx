@@ -135,14 +135,23 @@ export function FlameGraph(props: FlameGraphProps) {
   // The canvas takes its size (and the background) as soon as its box is known, not in the
   // frame that draws the graph: allocating a new backing store is costly (page faults) and
   // the first graph's frame is the longest task of a load. Also no black frame after a resize.
+  // Waiting for a first tree (the panes shown while a file loads), that is a task of its
+  // own: the page shows its loading state first, and no task holds both.
+  const waiting = tree === null;
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
-    if (!canvas || size.width === 0 || size.height === 0 || !fitCanvas(canvas, size.width, size.height)) return;
-    const context = canvas.getContext('2d', { alpha: false });
-    if (!context) return;
-    context.fillStyle = theme.background;
-    context.fillRect(0, 0, canvas.width, canvas.height);
-  }, [size.width, size.height, theme]);
+    if (!canvas || size.width === 0 || size.height === 0) return;
+    const clear = () => {
+      if (!fitCanvas(canvas, size.width, size.height)) return;
+      const context = canvas.getContext('2d', { alpha: false });
+      if (!context) return;
+      context.fillStyle = theme.background;
+      context.fillRect(0, 0, canvas.width, canvas.height);
+    };
+    if (!waiting) return clear();
+    const timer = setTimeout(clear, 0);
+    return () => clearTimeout(timer);
+  }, [size.width, size.height, theme, waiting]);
 
   useEffect(() => {
     const canvas = canvasRef.current;
