@@ -8,7 +8,7 @@
  * screen) while the worker decodes, not in the frame that draws the profile, and the
  * canvas element is the one the profile is painted on.
  */
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import type { CallTree } from '../profile/calltree.ts';
 import { columnOf } from '../profile/calltree.ts';
 import type { FrameStats } from '../profile/functions.ts';
@@ -81,6 +81,10 @@ export function ProfilePanel({ tree, groups, status, showGraph, orientation }: P
     return () => clearTimeout(timer);
   }, [tree]);
 
+  // A transition: React renders the table in slices that yield to the browser, so the
+  // frames that put the graph on screen are not held behind the table's rows.
+  const showTable = useCallback((painted: CallTree) => startTransition(() => setTableReadyFor(painted)), []);
+
   const focusNode = useMemo(() => {
     const node = tree ? findFramePath(tree, focusPath) : -1;
     return node >= 0 ? node : 0;
@@ -108,7 +112,7 @@ export function ProfilePanel({ tree, groups, status, showGraph, orientation }: P
             tooltip={tooltip}
             status={status === 'loading' || !tree ? 'loading' : 'ready'}
             rootTotal={shown?.rootTotal ?? 0}
-            onFirstPaint={setTableReadyFor}
+            onFirstPaint={showTable}
             ariaLabel={tree && shown ? `${graphName} of ${tree.sampleTypes[shown.type].type}` : `${graphName}, loading`}
           />
         </section>
