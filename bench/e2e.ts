@@ -85,6 +85,7 @@ function phaseRows(ours: LoadRun[]): Row[] {
     ['flamelens:decoded', 'flamelens:tree-main', 'call tree (worker), transferred back'],
     ['flamelens:tree-main', 'flamelens:painted', 'main thread: state, layout, first paint'],
     ['flamelens:painted', '', 'then ready attribute + 2 frames'],
+    ['flamelens:painted', 'flamelens:table', 'not in the load time: the function table, rendered after the graph'],
   ];
   const short = (mark: string) => mark.replace('flamelens:', '');
   const at = (run: LoadRun, mark: string) => (mark === '' ? 0 : (run.marks[mark] ?? Number.NaN));

@@ -55,6 +55,7 @@ export async function measureLoad(browser: Browser, tool: Tool, file: string, op
     await page.evaluate(armLoadWaiter, tool.name);
     await page.setInputFiles(tool.fileInput, file);
     const times = await withTimeout(Promise.race([page.evaluate(awaitLoad), crashed]), options.timeoutMs, `${tool.name} load`);
+    await tool.afterLoad?.(page, times.t0);
     const facts = await page.evaluate(readLoadFacts);
     const marks: Record<string, number> = {};
     for (const mark of facts.marks) if (mark.time >= times.t0) marks[mark.name] = mark.time - times.t0;

@@ -22,6 +22,8 @@ export interface Tool {
   initScripts: string[];
   /** resolves once the freshly opened page can take a file and has gone quiet */
   settle(page: Page): Promise<void>;
+  /** after the measured load: waits for what the tool shows after its graph, to report it */
+  afterLoad?(page: Page, t0: number): Promise<void>;
 }
 
 /** Startup work (fetches, first layout) must not land inside the measured load. */
@@ -44,6 +46,12 @@ export async function startFlamelens(resources: Resources): Promise<{ tool: Tool
       // The app warms its worker up at start (off the main thread) and says when it is done.
       await page.waitForSelector('html[data-flamelens-worker="ready"]', { state: 'attached', timeout: 10_000 });
       await quiet(page);
+    },
+    async afterLoad(page, t0) {
+      // The function table renders after the graph (a React transition): its mark comes later.
+      await page
+        .waitForFunction((since) => performance.getEntriesByName('flamelens:table').some((m) => m.startTime >= since), t0, { timeout: 5_000 })
+        .catch(() => undefined);
     },
   };
   return { tool, build };
