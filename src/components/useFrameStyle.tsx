@@ -10,7 +10,7 @@ import type { FrameStats } from '../profile/functions.ts';
 import { paletteIndicesFor } from '../state/derived.ts';
 import type { Theme } from '../render/theme.ts';
 import { TooltipTitle, ValueRow } from './TooltipParts.tsx';
-import { selfOf, totalOf } from '../profile/tree-columns.ts';
+import { nodeSelf, totalOf } from '../profile/tree-columns.ts';
 
 export function useFrameColors(tree: CallTree | null, theme: Theme, matched: Uint8Array | null) {
   const palette = tree ? paletteIndicesFor(tree, theme.palette.length) : null;
@@ -40,7 +40,7 @@ export function useFrameTooltip(tree: CallTree | null, column: number, unit: str
     (node: number) => {
       if (!tree) return null;
       const frame = tree.frame[node];
-      const self = selfOf(tree, column)[node];
+      const self = nodeSelf(tree, column, node);
       const total = totalOf(tree, column)[node];
       return (
         <>

@@ -19,7 +19,7 @@ import type { IdScratch } from './stacks.ts';
 import { TreeNodes } from './tree-nodes.ts';
 import { preorderShape } from './preorder.ts';
 import type { PreorderShape } from './preorder.ts';
-import { addSampleValues, deferSamples, totalsOf } from './tree-columns.ts';
+import { addSampleValues, deferSamples, sumUpTree } from './tree-columns.ts';
 import type { DeferredColumns, DeferredSamples } from './tree-columns.ts';
 
 export interface CallTree {
@@ -37,12 +37,15 @@ export interface CallTree {
   subtreeEnd: Int32Array;
   maxDepth: number;
   /**
-   * Self value per node, per column (group * sampleTypes.length + type); undefined while
-   * deferred: read columns with selfOf / totalOf (tree-columns.ts), which compute them.
+   * Self plus all descendants, per node, per column (group * sampleTypes.length + type);
+   * undefined while deferred. Read columns with totalOf / selfOf (tree-columns.ts).
+   */
+  total: (Float64Array | undefined)[];
+  /**
+   * Self value per node, per column: derived from the totals when first asked for (selfOf)
+   * and kept here; a tree is built and sent with totals only.
    */
   self: (Float64Array | undefined)[];
-  /** self plus all descendants, per column; undefined while deferred */
-  total: (Float64Array | undefined)[];
   /** what computes the deferred columns; null when every column is there */
   deferred: DeferredColumns | null;
 }
@@ -101,7 +104,8 @@ export function buildCallTree(input: CallTreeInput): CallTree {
   const types = sampleTypes.length;
   const eager = input.eagerType;
   const deferring = eager !== undefined && types > 1;
-  const self = Array.from({ length: input.groups.length * types }, (_, column) =>
+  // Sample values are added here as self values, then summed up the tree in place.
+  const values = Array.from({ length: input.groups.length * types }, (_, column) =>
     deferring && column % types !== eager ? undefined : new Float64Array(n),
   );
 
@@ -113,12 +117,12 @@ export function buildCallTree(input: CallTreeInput): CallTree {
     for (const profile of group) {
       const placed = sampleNodes[p++];
       toPreorder(placed, shape.position);
-      addSampleValues(profile, placed, sampleTypes, self, g * types, profile === latest);
-      if (deferring) deferred.push(deferSamples(profile, placed, sampleTypes, self, g, profile === latest));
+      addSampleValues(profile, placed, sampleTypes, values, g * types, profile === latest);
+      if (deferring) deferred.push(deferSamples(profile, placed, sampleTypes, values, g, profile === latest));
     }
   });
 
-  return finishTree(interner.table, sampleTypes, input.groups.length, shape, self, deferring ? { samples: deferred } : null);
+  return finishTree(interner.table, sampleTypes, input.groups.length, shape, values, deferring ? { samples: deferred } : null);
 }
 
 /** Creation-order node indices -> preorder ones, in place. */
@@ -257,17 +261,20 @@ function sharedIds(pathOffsets: Int32Array, depth: number, sharedBytes: number):
   return low;
 }
 
-/** Adds totals to the columns present (a parent precedes its children in preorder, so one reverse pass). */
+/**
+ * The tree from its preorder shape and its self values per column, which become the
+ * totals in place (no second array per column: selfOf derives self values if asked).
+ */
 export function finishTree(
   frames: FrameTable,
   sampleTypes: SampleType[],
   groups: number,
   shape: PreorderShape,
-  self: (Float64Array | undefined)[],
+  selfValues: (Float64Array | undefined)[],
   deferred: DeferredColumns | null = null,
 ): CallTree {
   const n = shape.frame.length;
-  const total = self.map((column) => column && totalsOf(column, shape.parent));
+  const total = selfValues.map((column) => column && sumUpTree(column, shape.parent));
   return {
     frames,
     sampleTypes,
@@ -278,8 +285,8 @@ export function finishTree(
     depth: shape.depth,
     subtreeEnd: shape.subtreeEnd,
     maxDepth: shape.maxDepth,
-    self,
     total,
+    self: total.map(() => undefined),
     deferred,
   };
 }

@@ -6,7 +6,7 @@
  */
 import type { CallTree } from './calltree.ts';
 import { ROOT_FRAME } from './frames.ts';
-import { selfOf, totalOf } from './tree-columns.ts';
+import { totalOf } from './tree-columns.ts';
 
 export interface FrameStats {
   /** self value per frame id */
@@ -19,9 +19,8 @@ export function frameStats(tree: CallTree, column: number): FrameStats {
   const frames = tree.frames.name.length;
   const self = new Float64Array(frames);
   const total = new Float64Array(frames);
-  const nodeSelf = selfOf(tree, column);
   const nodeTotal = totalOf(tree, column);
-  const { frame, subtreeEnd } = tree;
+  const { frame, parent, subtreeEnd } = tree;
   // How many ancestors of the current node carry each frame.
   const onPath = new Int32Array(frames);
   const open = new Int32Array(tree.maxDepth + 2);
@@ -29,7 +28,10 @@ export function frameStats(tree: CallTree, column: number): FrameStats {
   for (let i = 0; i < tree.nodeCount; i++) {
     while (top > 0 && subtreeEnd[open[top - 1]] <= i) onPath[frame[open[--top]]]--;
     const f = frame[i];
-    self[f] += nodeSelf[i];
+    // A node's self is its total less its children's: each total is added to its own
+    // frame and taken from its parent's (no self column needed).
+    self[f] += nodeTotal[i];
+    if (i > 0) self[frame[parent[i]]] -= nodeTotal[i];
     if (onPath[f] === 0) total[f] += nodeTotal[i];
     onPath[f]++;
     open[top++] = i;

@@ -3,7 +3,7 @@ import { buildCallTree, columnOf } from './calltree.ts';
 import type { CallTree, CallTreeInput } from './calltree.ts';
 import { loadProfile } from './load.ts';
 import type { Profile } from './model.ts';
-import { hasColumn, selfOf, totalOf } from './tree-columns.ts';
+import { hasColumn, nodeSelf, selfOf, totalOf } from './tree-columns.ts';
 import { profileFromFolded } from '../../test/support/folded.ts';
 import { readProfileBytes } from '../../test/support/shared-profiles.ts';
 
@@ -76,6 +76,21 @@ describe('deferred columns', () => {
     for (let type = 0; type < 4; type++) {
       expect(totalOf(copy, type)[0]).toBe(totalOf(complete, type)[0]);
     }
+  });
+
+  it('derives self values from the totals, for a whole column or one node', () => {
+    const profile = profileFromFolded([
+      { stack: 'main;a;b', values: [10] },
+      { stack: 'main;a', values: [5] },
+      { stack: 'main;c;a', values: [3] },
+      { stack: '', values: [1] },
+    ]);
+    const tree = buildCallTree({ groups: [[profile]], groupBy: 'function' });
+    const self = selfOf(tree, 0);
+    // Every sample's value is self on its leaf, and nowhere else.
+    const bySelf = Object.fromEntries(Array.from(self, (value, node) => [tree.frames.name[tree.frame[node]] + '@' + tree.depth[node], value]));
+    expect(bySelf).toEqual({ 'total@0': 1, 'main@1': 0, 'a@2': 5, 'b@3': 10, 'c@2': 0, 'a@3': 3 });
+    expect(Array.from(self, (_, node) => nodeSelf(tree, 0, node))).toEqual(Array.from(self));
   });
 
   it('says which column is missing when a tree has no way to compute it', () => {

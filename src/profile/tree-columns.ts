@@ -1,13 +1,14 @@
 /**
  * A call tree's value columns: sample values added onto their nodes (self), then summed up
- * the tree (total); one column per (group, sample type).
+ * the tree (total); one column per (group, sample type). A tree holds the totals; self
+ * values are derived from them where needed (selfOf, nodeSelf).
  *
  * Columns can be deferred. A tree built for one sample type (the worker builds for the
  * type on screen) carries, for the other types, only what computes them: each sample's
  * node and its value of each such type. A column is computed the first time it is read,
  * through selfOf / totalOf. Why: the other types are needed only if a person switches to
- * them, and their columns are most of a tree's memory: two Float64Arrays per type and
- * group (4.6 MB per type for node-tsc-large's 290k nodes), against 8 bytes per sample
+ * them, and their columns are most of a tree's memory: a Float64Array per type and
+ * group (2.3 MB per type for node-tsc-large's 290k nodes), against 8 bytes per sample
  * for the values kept here; heap profiles have four types.
  */
 import type { CallTree } from './calltree.ts';
@@ -32,40 +33,52 @@ export interface DeferredColumns {
   samples: DeferredSamples[];
 }
 
-/** Self value per node in `column`, computed now if the tree deferred it. */
-export function selfOf(tree: CallTree, column: number): Float64Array {
-  return tree.self[column] ?? materialize(tree, column).self;
-}
-
 /** Total (self plus descendants) per node in `column`, computed now if the tree deferred it. */
 export function totalOf(tree: CallTree, column: number): Float64Array {
-  return tree.total[column] ?? materialize(tree, column).total;
+  return tree.total[column] ?? materialize(tree, column);
+}
+
+/** Self value per node in `column`: derived from the totals on first use, then kept in the tree. */
+export function selfOf(tree: CallTree, column: number): Float64Array {
+  let self = tree.self[column];
+  if (!self) {
+    self = selfFromTotals(totalOf(tree, column), tree.parent);
+    tree.self[column] = self;
+  }
+  return self;
+}
+
+/** One node's self value: its total less its children's (no column is derived for it). */
+export function nodeSelf(tree: CallTree, column: number, node: number): number {
+  const total = totalOf(tree, column);
+  let self = total[node];
+  for (let child = node + 1; child < tree.subtreeEnd[node]; child = tree.subtreeEnd[child]) self -= total[child];
+  return self;
 }
 
 /** Whether a column is there without computing it (tests and memory accounting). */
 export function hasColumn(tree: CallTree, column: number): boolean {
-  return tree.self[column] !== undefined;
+  return tree.total[column] !== undefined;
 }
 
-function materialize(tree: CallTree, column: number): { self: Float64Array; total: Float64Array } {
-  if (!tree.deferred || column < 0 || column >= tree.self.length) {
+function materialize(tree: CallTree, column: number): Float64Array {
+  if (!tree.deferred || column < 0 || column >= tree.total.length) {
     throw new RangeError(`the tree has no column ${column}`);
   }
   const types = tree.sampleTypes.length;
   const group = Math.floor(column / types);
   const type = column % types;
-  const self = new Float64Array(tree.nodeCount);
+  const total = new Float64Array(tree.nodeCount);
   for (const part of tree.deferred.samples) {
     const values = part.group === group ? part.byType[type] : null;
-    if (values) addColumn(self, part.nodes, values, 1, 0);
+    if (values) addColumn(total, part.nodes, values, 1, 0);
   }
-  const total = totalsOf(self, tree.parent);
-  // Cached in the tree itself: its identity keys every derived value, and a column, once
+  sumUpTree(total, tree.parent);
+  // Kept in the tree itself: its identity keys every derived value, and a column, once
   // computed, never changes.
-  tree.self[column] = self;
   tree.total[column] = total;
-  if (tree.self.every((c) => c !== undefined)) tree.deferred = null;
-  return { self, total };
+  if (tree.total.every((c) => c !== undefined)) tree.deferred = null;
+  return total;
 }
 
 /**
@@ -77,7 +90,7 @@ export function addSampleValues(
   profile: Profile,
   sampleNodes: Int32Array,
   sampleTypes: SampleType[],
-  self: (Float64Array | undefined)[],
+  columns: (Float64Array | undefined)[],
   firstColumn: number,
   isLatest: boolean,
 ): void {
@@ -85,7 +98,7 @@ export function addSampleValues(
   for (let t = 0; t < types; t++) {
     const own = profile.sampleTypes[t];
     if (!isLatest && isInstantaneous(own)) continue;
-    const column = self[firstColumn + treeTypeIndex(sampleTypes, own)];
+    const column = columns[firstColumn + treeTypeIndex(sampleTypes, own)];
     if (column) addColumn(column, sampleNodes, profile.values, types, t);
   }
 }
@@ -95,7 +108,7 @@ export function deferSamples(
   profile: Profile,
   sampleNodes: Int32Array,
   sampleTypes: SampleType[],
-  self: (Float64Array | undefined)[],
+  columns: (Float64Array | undefined)[],
   group: number,
   isLatest: boolean,
 ): DeferredSamples {
@@ -104,7 +117,7 @@ export function deferSamples(
   for (let t = 0; t < stride; t++) {
     const own = profile.sampleTypes[t];
     const type = treeTypeIndex(sampleTypes, own);
-    if (self[group * sampleTypes.length + type] || (!isLatest && isInstantaneous(own))) continue;
+    if (columns[group * sampleTypes.length + type] || (!isLatest && isInstantaneous(own))) continue;
     const values = new Float64Array(profile.sampleCount);
     for (let s = 0; s < values.length; s++) values[s] = profile.values[s * stride + t];
     byType[type] = values;
@@ -125,9 +138,19 @@ function addColumn(column: Float64Array, sampleNodes: Int32Array, values: Float6
   for (let s = 0; s < sampleNodes.length; s++) column[sampleNodes[s]] += values[s * stride + offset];
 }
 
-/** Totals from self values: each node's value added to its parent's, leaves first (parents precede children in preorder). */
-export function totalsOf(self: Float64Array, parent: Int32Array): Float64Array {
-  const total = self.slice();
-  for (let i = total.length - 1; i > 0; i--) total[parent[i]] += total[i];
-  return total;
+/**
+ * Self values become totals, in place: each node's value is added to its parent's, leaves
+ * first (parents precede children in preorder). Values are integers (pprof's are int64):
+ * sums are exact below 2^53, so selfFromTotals gives the self values back exactly.
+ */
+export function sumUpTree(values: Float64Array, parent: Int32Array): Float64Array {
+  for (let i = values.length - 1; i > 0; i--) values[parent[i]] += values[i];
+  return values;
+}
+
+/** Self values from totals: each node's total less its children's. */
+export function selfFromTotals(total: Float64Array, parent: Int32Array): Float64Array {
+  const self = total.slice();
+  for (let i = 1; i < total.length; i++) self[parent[i]] -= total[i];
+  return self;
 }
