@@ -69,15 +69,20 @@ function sameSize(a: Size, b: Size): boolean {
   return Math.abs(a.width - b.width) < 0.5 && Math.abs(a.height - b.height) < 0.5;
 }
 
-function useElementSize(ref: React.RefObject<HTMLElement | null>): Size {
+function useElementSize(ref: React.RefObject<HTMLElement | null>, measureAtMount: boolean): Size {
   const [size, setSize] = useState<Size>({ width: 0, height: 0 });
+  const measureNow = useRef(measureAtMount);
   useLayoutEffect(() => {
     const element = ref.current;
     if (!element) return;
     // Measured at mount, so a new graph paints in the very next frame instead of waiting
-    // a frame for the observer's first report.
-    const mounted = contentBox(element);
-    setSize((old) => (sameSize(old, mounted) ? old : mounted));
+    // a frame for the observer's first report. Not when mounted to wait for a tree: the
+    // observer reports long before a file is decoded, and the task that shows the loading
+    // state does not force a layout.
+    if (measureNow.current) {
+      const mounted = contentBox(element);
+      setSize((old) => (sameSize(old, mounted) ? old : mounted));
+    }
     const observer = new ResizeObserver(([entry]) => {
       const { width, height } = entry.contentRect;
       setSize((old) => (sameSize(old, { width, height }) ? old : { width, height }));
@@ -106,7 +111,7 @@ export function FlameGraph(props: FlameGraphProps) {
   const { tree, layout, orientation, theme, focus, onFocus, fill, textColor, tooltip, status, onFirstPaint } = props;
   const wrapperRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const size = useElementSize(wrapperRef);
+  const size = useElementSize(wrapperRef, tree !== null);
   const [scroll, setScroll] = useState(0);
   const [hovered, setHovered] = useState(-1);
   const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null);
