@@ -19,7 +19,7 @@ import type { IdScratch } from './stacks.ts';
 import { TreeNodes } from './tree-nodes.ts';
 import { preorderShape } from './preorder.ts';
 import type { PreorderShape } from './preorder.ts';
-import { addSampleValues, deferSamples, sumUpTree } from './tree-columns.ts';
+import { addSampleValues, sumUpTree } from './tree-columns.ts';
 import type { DeferredColumns, DeferredSamples } from './tree-columns.ts';
 
 export interface CallTree {
@@ -117,8 +117,8 @@ export function buildCallTree(input: CallTreeInput): CallTree {
     for (const profile of group) {
       const placed = sampleNodes[p++];
       toPreorder(placed, shape.position);
-      addSampleValues(profile, placed, sampleTypes, values, g * types, profile === latest);
-      if (deferring) deferred.push(deferSamples(profile, placed, sampleTypes, values, g, profile === latest));
+      const rest = addSampleValues(profile, placed, sampleTypes, values, g, profile === latest);
+      if (deferring) deferred.push(rest);
     }
   });
 
@@ -286,7 +286,7 @@ export function finishTree(
     subtreeEnd: shape.subtreeEnd,
     maxDepth: shape.maxDepth,
     total,
-    self: total.map(() => undefined),
+    self: [],
     deferred,
   };
 }

@@ -53,7 +53,7 @@ function finish(tree: CallTree, nodes: TreeNodes, values: GrowingColumns): CallT
 }
 
 export function sandwich(tree: CallTree, frame: number): Sandwich {
-  const columns = tree.self.length;
+  const columns = tree.total.length;
   // Every type's columns: the view's trees carry them all, so switching type works there too.
   const selfColumns = Array.from({ length: columns }, (_, c) => selfOf(tree, c));
   const totalColumns = Array.from({ length: columns }, (_, c) => totalOf(tree, c));

@@ -56,11 +56,6 @@ export function nodeSelf(tree: CallTree, column: number, node: number): number {
   return self;
 }
 
-/** Whether a column is there without computing it (tests and memory accounting). */
-export function hasColumn(tree: CallTree, column: number): boolean {
-  return tree.total[column] !== undefined;
-}
-
 function materialize(tree: CallTree, column: number): Float64Array {
   if (!tree.deferred || column < 0 || column >= tree.total.length) {
     throw new RangeError(`the tree has no column ${column}`);
@@ -82,29 +77,12 @@ function materialize(tree: CallTree, column: number): Float64Array {
 }
 
 /**
- * Adds a profile's sample values onto their nodes, in the columns of `firstColumn`'s group
- * that are present (undefined columns are deferred). Instantaneous types (memory in use)
- * count only in the group's latest profile: summing snapshots would double-count.
+ * Adds a profile's sample values onto their nodes in the columns of its group that are
+ * present, and returns, for the absent (deferred) ones, what computes them later: each
+ * sample's value of those types. Instantaneous types (memory in use) count only in the
+ * group's latest profile: summing snapshots would double-count.
  */
 export function addSampleValues(
-  profile: Profile,
-  sampleNodes: Int32Array,
-  sampleTypes: SampleType[],
-  columns: (Float64Array | undefined)[],
-  firstColumn: number,
-  isLatest: boolean,
-): void {
-  const types = profile.sampleTypes.length;
-  for (let t = 0; t < types; t++) {
-    const own = profile.sampleTypes[t];
-    if (!isLatest && isInstantaneous(own)) continue;
-    const column = columns[firstColumn + treeTypeIndex(sampleTypes, own)];
-    if (column) addColumn(column, sampleNodes, profile.values, types, t);
-  }
-}
-
-/** What computes a profile's deferred columns later: its samples' nodes and values of those types. */
-export function deferSamples(
   profile: Profile,
   sampleNodes: Int32Array,
   sampleTypes: SampleType[],
@@ -116,11 +94,16 @@ export function deferSamples(
   const byType: (Float64Array | null)[] = sampleTypes.map(() => null);
   for (let t = 0; t < stride; t++) {
     const own = profile.sampleTypes[t];
+    if (!isLatest && isInstantaneous(own)) continue;
     const type = treeTypeIndex(sampleTypes, own);
-    if (columns[group * sampleTypes.length + type] || (!isLatest && isInstantaneous(own))) continue;
-    const values = new Float64Array(profile.sampleCount);
-    for (let s = 0; s < values.length; s++) values[s] = profile.values[s * stride + t];
-    byType[type] = values;
+    const column = columns[group * sampleTypes.length + type];
+    if (column) {
+      addColumn(column, sampleNodes, profile.values, stride, t);
+    } else {
+      const values = new Float64Array(profile.sampleCount);
+      for (let s = 0; s < values.length; s++) values[s] = profile.values[s * stride + t];
+      byType[type] = values;
+    }
   }
   return { group, nodes: sampleNodes, byType };
 }
