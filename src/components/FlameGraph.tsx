@@ -111,7 +111,9 @@ export function FlameGraph(props: FlameGraphProps) {
   const { tree, layout, orientation, theme, focus, onFocus, fill, textColor, tooltip, status, onFirstPaint } = props;
   const wrapperRef = useRef<HTMLDivElement>(null);
   const canvasRef = useRef<HTMLCanvasElement>(null);
-  const size = useElementSize(wrapperRef, tree !== null);
+  // Mounted without a tree: the panes shown while a file loads.
+  const waiting = tree === null;
+  const size = useElementSize(wrapperRef, !waiting);
   const [scroll, setScroll] = useState(0);
   const [hovered, setHovered] = useState(-1);
   const [pointer, setPointer] = useState<{ x: number; y: number } | null>(null);
@@ -140,9 +142,8 @@ export function FlameGraph(props: FlameGraphProps) {
   // The canvas takes its size (and the background) as soon as its box is known, not in the
   // frame that draws the graph: allocating a new backing store is costly (page faults) and
   // the first graph's frame is the longest task of a load. Also no black frame after a resize.
-  // Waiting for a first tree (the panes shown while a file loads), that is a task of its
-  // own: the page shows its loading state first, and no task holds both.
-  const waiting = tree === null;
+  // Waiting for a first tree, that is a task of its own: the page shows its loading state
+  // first, and no task holds both.
   useLayoutEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || size.width === 0 || size.height === 0) return;

@@ -1,7 +1,8 @@
 /**
  * The function table (pprof's -top): every function with a non-zero total, sortable by
  * self, total or name, filtered by the search. Rows are virtualized (only what is on
- * screen plus a margin is in the DOM; the top rows always are at first paint).
+ * screen is in the DOM, plus a margin once the table has been scrolled; the top rows
+ * always are at first paint).
  */
 import { memo, useCallback, useLayoutEffect, useMemo, useState } from 'react';
 import type { CSSProperties } from 'react';

@@ -71,8 +71,9 @@ export function ProfilePanel({ tree, groups, status, showGraph, orientation }: P
   const column = shown?.column ?? 0;
   const highlight = useHighlight(tree, column);
 
-  // The graph paints first and the table follows in the next frame: the two never share
-  // one long task, and a new profile's first frame is not held up by table rows.
+  // The graph paints first; the table follows, rendered in a transition (showTable below):
+  // the two never share one long task, and a new profile's first frames are not held up
+  // by table rows.
   const [tableReadyFor, setTableReadyFor] = useState<CallTree | null>(null);
   const tableTree = showGraph ? tableReadyFor : tree;
   useEffect(() => {
@@ -81,8 +82,7 @@ export function ProfilePanel({ tree, groups, status, showGraph, orientation }: P
     return () => clearTimeout(timer);
   }, [tree]);
 
-  // A transition: React renders the table in slices that yield to the browser, so the
-  // frames that put the graph on screen are not held behind the table's rows.
+  // In a transition, React renders the table in slices that yield to the browser.
   const showTable = useCallback((painted: CallTree) => startTransition(() => setTableReadyFor(painted)), []);
 
   const focusNode = useMemo(() => {
